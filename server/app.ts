@@ -1,0 +1,60 @@
+// buildApp: registers the plugins, then every module, in order. It never listens; main.ts and tests do.
+import Fastify, { type FastifyInstance } from "fastify";
+import fastifySwagger from "@fastify/swagger";
+import type { Config } from "./config.js";
+import type { DatabaseHandle } from "./db/database.js";
+import { ErrorBody } from "./shared/http-schemas.js";
+import authPlugin from "./plugins/auth.js";
+import errorsPlugin from "./plugins/errors.js";
+import securityHeaders from "./plugins/security-headers.js";
+import staticClient from "./plugins/static-client.js";
+import { AttemptsService } from "./modules/attempts/attempts.service.js";
+import attemptsRoutes from "./modules/attempts/attempts.routes.js";
+import { AuthService } from "./modules/auth/auth.service.js";
+import authRoutes from "./modules/auth/auth.routes.js";
+import { UserSchema } from "./modules/auth/auth.schemas.js";
+import type { TokenService } from "./modules/auth/tokens.js";
+import healthRoutes from "./modules/health/health.routes.js";
+import instrumentsRoutes from "./modules/instruments/instruments.routes.js";
+import type { InstrumentRegistry } from "./modules/instruments/registry.js";
+import { ProfilesService } from "./modules/profiles/profiles.service.js";
+import profilesRoutes from "./modules/profiles/profiles.routes.js";
+
+export interface AppDependencies {
+  config: Readonly<Config>;
+  database: DatabaseHandle;
+  registry: InstrumentRegistry;
+  tokens: TokenService;
+  logger?: boolean | object;
+}
+
+export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
+  const { config, database, registry, tokens } = deps;
+  const app = Fastify({
+    logger: deps.logger ?? { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: "array", allErrors: false } },
+  });
+
+  await app.register(errorsPlugin);
+  await app.register(securityHeaders);
+  await app.register(fastifySwagger, {
+    openapi: { info: { title: "Orientir API", version: "1" }, components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } } },
+  });
+  app.addSchema(ErrorBody);
+  app.addSchema(UserSchema);
+  await app.register(authPlugin, { tokens });
+
+  const db = database.db;
+  const attempts = new AttemptsService(db, registry, config.attemptGraceSeconds);
+  await app.register(healthRoutes, { db, kind: database.kind });
+  await app.register(authRoutes, { auth: new AuthService(db, tokens) });
+  await app.register(instrumentsRoutes, { registry, attempts });
+  await app.register(attemptsRoutes, { attempts });
+  await app.register(profilesRoutes, { profiles: new ProfilesService(db, () => registry.catalogues.courses) });
+
+  app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () => app.swagger());
+  await app.register(staticClient, { clientDir: config.clientDir });
+  return app;
+}

@@ -1,0 +1,222 @@
+// Attempt use cases: start or resume, autosave, submit once (the server owns the clock), read results.
+import { createHash } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { AttemptRow, Database } from "../../db/schema.js";
+import { AppError, conflict, forbidden, notFound } from "../../shared/app-error.js";
+import type { Principal } from "../auth/principal.js";
+import { activeCampaignInstruments, findActiveCampaign } from "../campaigns/campaigns.repository.js";
+import type { InstrumentRegistry, LoadedInstrument } from "../instruments/registry.js";
+import { mayTake, summarize, type Taker } from "../instruments/instruments.service.js";
+import { findPersonById, findSchoolRegion } from "../people/people.repository.js";
+import { canSeePersonResults } from "../profiles/profile-access.js";
+import { recommendCourses } from "../profiles/recommend.js";
+import { scoreResponse, type Level } from "../scoring/scorer.js";
+import * as repo from "./attempts.repository.js";
+
+export interface AttemptView {
+  id: string;
+  instrumentId: string;
+  version: number;
+  status: "in_progress" | "submitted";
+  data: Record<string, unknown>;
+  currentPage: number;
+  startedAt: string;
+  submittedAt?: string;
+  deadlineAt?: string;
+  serverTime: string;
+}
+
+export interface ResultView {
+  attemptId: string;
+  instrumentId: string;
+  version: number;
+  submittedAt: string;
+  score: number;
+  maxScore: number;
+  percent: number;
+  competencies: Array<{ id: string; title: string; score: number; maxScore: number; percent: number; level: Level; items: number }>;
+  deficits: string[];
+  courses: Array<{ id: string; title: string; hours: number; format: string; reason: string; competencies: string[] }>;
+}
+
+/** Answers larger than this are not answers. */
+const MAX_DATA_BYTES = 256 * 1024;
+
+export const respondentKeyOf = (respondentId: string) => createHash("sha256").update(`respondent:${respondentId}`).digest("hex");
+
+export class AttemptsService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly registry: InstrumentRegistry,
+    private readonly graceSeconds: number,
+  ) {}
+
+  async takerOf(principal: Principal): Promise<Taker & { regionId: string | undefined }> {
+    if (principal.kind === "anonymous") {
+      return { principal, subjects: [], regionId: await findSchoolRegion(this.db, principal.schoolId) };
+    }
+    const person = await findPersonById(this.db, principal.id);
+    return { principal, subjects: person?.subjects ?? [], regionId: person?.regionId ?? principal.regionId ?? undefined };
+  }
+
+  /** The instruments this person may take in the running campaign, each with the state of their attempt. */
+  async available(principal: Principal) {
+    const taker = await this.takerOf(principal);
+    const active = taker.regionId ? await activeCampaignInstruments(this.db, taker.regionId) : undefined;
+    const attempts = active && principal.kind === "user" ? await repo.findPersonAttemptsInCampaign(this.db, principal.id, active.campaign.id) : [];
+    return this.registry.all()
+      .filter((i) => mayTake(i.definition, taker) && (active?.instrumentIds.includes(i.definition.id) ?? false))
+      .map((i) => {
+        const attempt = attempts.find((a) => a.instrument_id === i.definition.id);
+        return {
+          ...summarize(i),
+          campaign: active!.campaign,
+          ...(attempt ? {
+            attempt: {
+              id: attempt.id, status: attempt.status,
+              ...(attempt.submitted_at ? { submittedAt: attempt.submitted_at.toISOString() } : {}),
+              ...(attempt.percent !== null ? { percent: attempt.percent } : {}),
+              ...(attempt.deadline_at ? { deadlineAt: attempt.deadline_at.toISOString() } : {}),
+            },
+          } : {}),
+        };
+      });
+  }
+
+  async start(principal: Principal, instrumentId: string): Promise<{ attempt: AttemptView; created: boolean }> {
+    const loaded = this.registry.get(instrumentId);
+    if (!loaded) throw notFound("Инструмент не найден", "instrument_not_found");
+    const taker = await this.takerOf(principal);
+    if (!mayTake(loaded.definition, taker)) throw forbidden("Этот инструмент вам не назначен", "not_assigned");
+    const campaign = taker.regionId ? await findActiveCampaign(this.db, taker.regionId, instrumentId) : undefined;
+    if (!campaign) throw conflict("Сейчас нет мониторинга, в который входит этот инструмент", "no_active_campaign");
+
+    return this.db.transaction().execute(async (trx) => {
+      if (principal.kind === "user") {
+        const existing = await repo.findPersonAttempt(trx, principal.id, instrumentId, campaign.id);
+        if (existing) return this.resumeOrRefuse(existing);
+      }
+      const inserted = await repo.insertAttempt(trx, {
+        userId: principal.kind === "user" ? principal.id : null,
+        respondentKey: principal.kind === "anonymous" ? respondentKeyOf(principal.respondentId) : null,
+        schoolId: principal.schoolId, audience: principal.kind === "user" ? audienceOf(loaded) : principal.audience,
+        instrumentId, version: loaded.definition.version, campaignId: campaign.id,
+        timeLimitMinutes: loaded.definition.timeLimitMinutes,
+      });
+      if (inserted) return { attempt: toView(inserted), created: true };
+      // Another request of the same person inserted it a moment ago.
+      const raced = await repo.findPersonAttempt(trx, (principal as { id: string }).id, instrumentId, campaign.id);
+      return this.resumeOrRefuse(raced!);
+    });
+  }
+
+  private resumeOrRefuse(existing: AttemptRow) {
+    if (existing.status === "submitted") throw conflict("Вы уже прошли этот тест в текущем мониторинге", "already_submitted");
+    return { attempt: toView(existing), created: false };
+  }
+
+  async get(principal: Principal, id: string): Promise<AttemptView> {
+    return toView(await this.owned(this.db, principal, id));
+  }
+
+  async save(principal: Principal, id: string, data: Record<string, unknown>, currentPage: number | undefined): Promise<AttemptView> {
+    return this.db.transaction().execute(async (trx) => {
+      const attempt = await this.owned(trx, principal, id, true);
+      if (attempt.status === "submitted") throw conflict("Ответы уже отправлены, изменить их нельзя", "already_submitted");
+      if (this.pastGrace(attempt)) throw conflict("Время на выполнение истекло: ответы сохранены на момент окончания времени", "time_over");
+      const loaded = await this.versionOf(trx, attempt);
+      return toView(await repo.saveAnswers(trx, id, keepKnownAnswers(data, loaded), currentPage ?? attempt.current_page));
+    });
+  }
+
+  async submit(principal: Principal, id: string, data: Record<string, unknown> | undefined): Promise<{ attempt: AttemptView; result: ResultView | null }> {
+    const submitted = await this.db.transaction().execute(async (trx) => {
+      const attempt = await this.owned(trx, principal, id, true);
+      if (attempt.status === "submitted") return attempt;
+      const loaded = await this.versionOf(trx, attempt);
+      // Past the limit and its grace, what counts is what was saved while time remained.
+      const answers = this.pastGrace(attempt) || data === undefined ? attempt.data : keepKnownAnswers(data, loaded);
+      const scored = loaded.answerKey.items.length ? scoreResponse(loaded.answerKey, answers) : null;
+      return repo.recordSubmission(trx, id, answers, scored);
+    });
+    return { attempt: toView(submitted), result: await this.resultOf(submitted) };
+  }
+
+  async result(principal: Principal, id: string): Promise<ResultView> {
+    const attempt = await repo.findAttempt(this.db, id);
+    if (!attempt || !(await this.maySeeResult(principal, attempt))) throw notFound("Попытка не найдена", "attempt_not_found");
+    if (attempt.status !== "submitted") throw conflict("Результат появится после отправки ответов", "not_submitted");
+    const result = await this.resultOf(attempt);
+    if (!result) throw notFound("У этого инструмента нет баллов", "no_result");
+    return result;
+  }
+
+  private async resultOf(attempt: AttemptRow): Promise<ResultView | null> {
+    if (attempt.score === null || attempt.max_score === null || !attempt.submitted_at) return null;
+    const loaded = await this.versionOf(this.db, attempt);
+    const rows = await repo.findCompetencyResults(this.db, attempt.id);
+    const order = loaded.answerKey.competencies.map((c) => c.id);
+    const competencies = rows
+      .map((r) => ({ id: r.id, title: r.title, score: r.score, maxScore: r.max_score, percent: r.percent, level: r.level, items: r.items }))
+      .sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
+    const owner = attempt.user_id ? await findPersonById(this.db, attempt.user_id) : undefined;
+    const courses = owner
+      ? recommendCourses({ roles: owner.roles, subjects: owner.subjects, competencies }, this.registry.catalogues.courses)
+      : [];
+    return {
+      attemptId: attempt.id, instrumentId: attempt.instrument_id, version: attempt.version,
+      submittedAt: attempt.submitted_at.toISOString(),
+      score: attempt.score, maxScore: attempt.max_score, percent: attempt.percent ?? 0,
+      competencies, deficits: competencies.filter((c) => c.level === "deficit").map((c) => c.id),
+      courses: courses.map((c) => ({ id: c.course.id, title: c.course.title, hours: c.course.hours, format: c.course.format, reason: c.reason, competencies: c.addresses })),
+    };
+  }
+
+  private async maySeeResult(principal: Principal, attempt: AttemptRow): Promise<boolean> {
+    if (principal.kind === "anonymous") return attempt.respondent_key === respondentKeyOf(principal.respondentId);
+    if (!attempt.user_id) return false;
+    return canSeePersonResults(this.db, principal, attempt.user_id);
+  }
+
+  /** The attempt, if it belongs to this principal; someone else's attempt does not exist for them. */
+  private async owned(db: Kysely<Database>, principal: Principal, id: string, lock = false): Promise<AttemptRow> {
+    const attempt = lock ? await repo.findAttemptForUpdate(db, id) : await repo.findAttempt(db, id);
+    const mine = attempt && (principal.kind === "user"
+      ? attempt.user_id === principal.id
+      : attempt.respondent_key === respondentKeyOf(principal.respondentId));
+    if (!attempt || !mine) throw notFound("Попытка не найдена", "attempt_not_found");
+    return attempt;
+  }
+
+  private pastGrace(attempt: AttemptRow): boolean {
+    return attempt.deadline_at !== null && Date.now() > attempt.deadline_at.getTime() + this.graceSeconds * 1000;
+  }
+
+  private async versionOf(db: Kysely<Database>, attempt: AttemptRow): Promise<LoadedInstrument> {
+    const loaded = await this.registry.atVersion(db, attempt.instrument_id, attempt.version);
+    if (!loaded) throw new Error(`instrument ${attempt.instrument_id} version ${attempt.version} is missing`);
+    return loaded;
+  }
+}
+
+function audienceOf(loaded: LoadedInstrument): string {
+  return loaded.definition.audience[0] ?? "teacher";
+}
+
+/** Stores answers to the instrument's own questions only; anything else a client sends is dropped. */
+export function keepKnownAnswers(data: Record<string, unknown>, loaded: LoadedInstrument): Record<string, unknown> {
+  const kept: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(data)) if (loaded.questionNames.has(name) && value !== null) kept[name] = value;
+  if (Buffer.byteLength(JSON.stringify(kept)) > MAX_DATA_BYTES) throw new AppError(413, "payload_too_large", "Слишком большой объём ответов");
+  return kept;
+}
+
+export function toView(row: AttemptRow): AttemptView {
+  return {
+    id: row.id, instrumentId: row.instrument_id, version: row.version, status: row.status, data: row.data,
+    currentPage: row.current_page, startedAt: row.started_at.toISOString(),
+    ...(row.submitted_at ? { submittedAt: row.submitted_at.toISOString() } : {}),
+    ...(row.deadline_at ? { deadlineAt: row.deadline_at.toISOString() } : {}),
+    serverTime: new Date().toISOString(),
+  };
+}

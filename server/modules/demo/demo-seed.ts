@@ -1,0 +1,141 @@
+// Loads the demo region into an empty database: places, people, demo sign-ins, a campaign and scored attempts.
+import type { Insertable, Kysely } from "kysely";
+import type { AttemptsTable, CompetencyResultsTable, Database, Role } from "../../db/schema.js";
+import { hashPassword } from "../auth/passwords.js";
+import type { InstrumentRegistry } from "../instruments/registry.js";
+import { SUBJECT_CODES } from "../instruments/instrument.types.js";
+import { scoreResponse } from "../scoring/scorer.js";
+import { simulateAnswers } from "./demo-answers.js";
+import { DEMO_REGION, generateDemoRegion, Rng, SUBJECT_TITLES, type DemoPerson } from "./demo-region.js";
+
+export const DEMO_SEED = 20261123;
+export const DEMO_PASSWORD = "demo";
+export const DEMO_CAMPAIGN = {
+  id: "demo-2026-input", title: "Входная диагностика профессиональных дефицитов, 2026/27 учебный год",
+  wave: "input" as const, startsOn: "2026-10-01", endsOn: "2026-12-25",
+};
+/** Submissions spread over the first weeks of the campaign. */
+const FIRST_DAY = Date.parse("2026-10-05T06:00:00Z");
+const DAYS = 45;
+
+export interface SeedSummary { municipalities: number; schools: number; teachers: number; principals: number; attempts: number; logins: string[] }
+
+const CHUNK = 500;
+async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
+}
+
+/** Seeds only an empty database (no regions); returns null when there was something already. */
+export async function seedDemoRegion(db: Kysely<Database>, registry: InstrumentRegistry, seed = DEMO_SEED): Promise<SeedSummary | null> {
+  const existing = await db.selectFrom("regions").select("id").limit(1).executeTakeFirst();
+  if (existing) return null;
+  const rng = new Rng(seed);
+  const region = generateDemoRegion(seed);
+  const demo = await demoSignIns(region, rng);
+  const people = [...region.people, ...demo.added];
+  const passwordHashes = new Map(await Promise.all(demo.logins.map(async (l) => [l, await hashPassword(DEMO_PASSWORD)] as const)));
+
+  return db.transaction().execute(async (trx) => {
+    await trx.insertInto("regions").values(DEMO_REGION).execute();
+    await trx.insertInto("municipalities").values(region.municipalities.map((m) => ({ ...m, region_id: DEMO_REGION.id }))).execute();
+    await insertChunked(region.schools, (chunk) => trx.insertInto("schools").values(chunk.map((s) => ({
+      id: s.id, municipality_id: s.municipalityId, name: s.name, short_name: s.shortName, locality: s.locality, students: s.students,
+      low_results: s.lowResults, unfavourable: s.unfavourable, high_results: s.highResults, clusters: s.clusters,
+    }))).execute());
+    await insertChunked(people, (chunk) => trx.insertInto("users").values(chunk.map((p) => ({
+      id: p.id, login: p.login, password_hash: p.login ? passwordHashes.get(p.login) ?? null : null, full_name: p.name,
+      position: p.position, region_id: DEMO_REGION.id, municipality_id: p.municipalityId, school_id: p.schoolId, subjects: p.subjects,
+    }))).execute());
+    const roles = people.flatMap((p) => p.roles.map((role) => ({ user_id: p.id, role })));
+    await insertChunked(roles, (chunk) => trx.insertInto("user_roles").values(chunk).execute());
+
+    await trx.insertInto("campaigns").values({
+      id: DEMO_CAMPAIGN.id, region_id: DEMO_REGION.id, title: DEMO_CAMPAIGN.title, wave: DEMO_CAMPAIGN.wave,
+      status: "active", starts_on: DEMO_CAMPAIGN.startsOn, ends_on: DEMO_CAMPAIGN.endsOn,
+    }).execute();
+    await trx.insertInto("campaign_instruments")
+      .values(registry.all().map((i) => ({ campaign_id: DEMO_CAMPAIGN.id, instrument_id: i.definition.id }))).execute();
+
+    const untested = new Set(demo.untested);
+    const attempts = simulateCampaign(registry, people.filter((p) => !untested.has(p.id)), rng);
+    await insertChunked(attempts.rows, (chunk) => trx.insertInto("attempts").values(chunk).execute());
+    await insertChunked(attempts.results, (chunk) => trx.insertInto("competency_results").values(chunk).execute());
+
+    return {
+      municipalities: region.municipalities.length, schools: region.schools.length,
+      teachers: people.filter((p) => p.roles.includes("teacher")).length,
+      principals: people.filter((p) => p.roles.includes("principal")).length,
+      attempts: attempts.rows.length, logins: demo.logins,
+    };
+  });
+}
+
+/** The contract's sign-ins: some are people of the generated region, the rest are added beside them. */
+async function demoSignIns(region: ReturnType<typeof generateDemoRegion>, rng: Rng) {
+  const school = region.schools.find((s) => s.lowResults && s.clusters.includes("math-teaching") && region.people.some((p) => p.schoolId === s.id && p.subjects.includes("math")))!;
+  const mentorSchool = region.schools.find((s) => s.highResults && region.people.some((p) => p.schoolId === s.id && p.roles.includes("mentor") && p.subjects.includes("math")));
+  const added: DemoPerson[] = [];
+  const person = (login: string, name: string, position: string, roles: Role[], extra: Partial<DemoPerson> = {}) => {
+    const p: DemoPerson = { id: rng.uuid(), login, name, position, roles, subjects: [], schoolId: null, municipalityId: null, ability: 0, ...extra };
+    added.push(p);
+    return p;
+  };
+  const claim = (p: DemoPerson | undefined, login: string) => { if (p) p.login = login; return p; };
+
+  const teacher = claim(region.people.find((p) => p.schoolId === school.id && p.subjects.includes("math") && p.roles.includes("teacher")), "teacher@demo")!;
+  claim(region.people.find((p) => p.schoolId === school.id && p.roles.includes("principal")), "principal@demo");
+  const mentor = claim(region.people.find((p) => p.schoolId === mentorSchool?.id && p.roles.includes("mentor") && p.subjects.includes("math")), "mentor@demo")
+    ?? person("mentor@demo", "Орлова Светлана Викторовна", "Учитель математики", ["teacher", "mentor"], { subjects: ["math"], ability: 1.4 });
+  person("methodologist@demo", "Кравченко Ольга Николаевна", "Методист центра непрерывного повышения профессионального мастерства", ["methodologist"]);
+  person("municipal@demo", "Гусев Андрей Павлович", "Муниципальный координатор", ["municipal"], { municipalityId: school.municipalityId });
+  person("admin@demo", "Администратор платформы", "Администратор", ["admin"]);
+  const subjectTeachers = SUBJECT_CODES.map((code) => person(`teacher-${code}@demo`, demoTeacherName(rng), `Учитель ${SUBJECT_TITLES[code]}`, ["teacher"], {
+    subjects: [code], schoolId: school.id, municipalityId: school.municipalityId, ability: -0.3,
+  }));
+  const logins = [...region.people, ...added].flatMap((p) => (p.login ? [p.login] : [])).sort();
+  // The contract's teachers have not taken a test yet; the mentor has, with a strong profile.
+  return { added, logins, untested: [teacher.id, ...subjectTeachers.map((t) => t.id)], mentorId: mentor.id };
+}
+
+function demoTeacherName(rng: Rng): string {
+  return rng.pick(["Лебедева Анна Игоревна", "Соколова Елена Викторовна", "Морозова Ирина Павловна", "Зайцева Ольга Юрьевна", "Павлова Марина Сергеевна"]);
+}
+
+/** Attempts of the region's people on their instruments: most submitted, some in progress, some not begun. */
+function simulateCampaign(registry: InstrumentRegistry, people: DemoPerson[], rng: Rng) {
+  const rows: Array<Insertable<AttemptsTable>> = [];
+  const results: Array<Insertable<CompetencyResultsTable>> = [];
+  for (const person of people) {
+    const instruments = [
+      ...person.subjects.map((s) => registry.get(`subject-${s}`)),
+      ...(person.roles.includes("principal") ? [registry.get("leader-competency")] : []),
+    ].filter((i) => i !== undefined);
+    for (const loaded of instruments) {
+      const roll = rng.float();
+      if (roll > 0.9) continue; // not started yet
+      const submitted = roll <= 0.86;
+      const def = loaded.definition;
+      const answers = simulateAnswers(def, loaded.answerKey, person.ability + rng.normal() * 0.25, rng);
+      const minutes = def.timeLimitMinutes ?? 60;
+      const start = FIRST_DAY + rng.int(0, DAYS) * 86_400_000 + rng.int(0, 9 * 60) * 60_000;
+      const took = Math.min(minutes, rng.int(Math.round(minutes * 0.45), minutes)) * 60_000;
+      const id = rng.uuid();
+      const scored = submitted ? scoreResponse(loaded.answerKey, answers) : null;
+      rows.push({
+        id, user_id: person.id, school_id: person.schoolId, audience: def.audience[0] ?? "teacher", instrument_id: def.id,
+        version: def.version, campaign_id: DEMO_CAMPAIGN.id, status: submitted ? "submitted" : "in_progress",
+        data: JSON.stringify(submitted ? answers : Object.fromEntries(Object.entries(answers).slice(0, 8))),
+        current_page: submitted ? 0 : 1,
+        started_at: new Date(start), updated_at: new Date(start + took),
+        deadline_at: def.timeLimitMinutes ? new Date(start + minutes * 60_000) : null,
+        submitted_at: submitted ? new Date(start + took) : null,
+        score: scored?.score ?? null, max_score: scored?.maxScore ?? null, percent: scored?.percent ?? null,
+        item_scores: scored ? JSON.stringify(Object.fromEntries(scored.items.map((i) => [i.name, i.score]))) : null,
+      });
+      for (const c of scored?.competencies ?? []) {
+        results.push({ attempt_id: id, competency_id: c.id, score: c.score, max_score: c.maxScore, percent: c.percent, level: c.level, items: c.items });
+      }
+    }
+  }
+  return { rows, results };
+}
