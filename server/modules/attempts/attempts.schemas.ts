@@ -18,6 +18,7 @@ export const AttemptSchema = Type.Object({
 export const ResultSchema = Type.Object({
   attemptId: Type.String(),
   instrumentId: Type.String(),
+  instrumentTitle: Type.String(),
   version: Type.Integer(),
   submittedAt: Type.String({ format: "date-time" }),
   score: Type.Number(),

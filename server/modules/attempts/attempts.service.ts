@@ -29,6 +29,7 @@ export interface AttemptView {
 export interface ResultView {
   attemptId: string;
   instrumentId: string;
+  instrumentTitle: string;
   version: number;
   submittedAt: string;
   score: number;
@@ -164,7 +165,7 @@ export class AttemptsService {
       ? recommendCourses({ roles: owner.roles, subjects: owner.subjects, competencies }, this.registry.catalogues.courses)
       : [];
     return {
-      attemptId: attempt.id, instrumentId: attempt.instrument_id, version: attempt.version,
+      attemptId: attempt.id, instrumentId: attempt.instrument_id, instrumentTitle: loaded.definition.title, version: attempt.version,
       submittedAt: attempt.submitted_at.toISOString(),
       score: attempt.score, maxScore: attempt.max_score, percent: attempt.percent ?? 0,
       competencies, deficits: competencies.filter((c) => c.level === "deficit").map((c) => c.id),

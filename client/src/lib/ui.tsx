@@ -1,0 +1,26 @@
+// Small shared pieces of the interface: loading and error states, level badges.
+import type { Level } from "./api";
+import { LEVEL_LABELS } from "./format";
+
+export function Loading({ label = "Загрузка…" }: { label?: string }) {
+  return (
+    <div className="loading" role="status" aria-live="polite">
+      <span className="spinner" aria-hidden="true" />
+      {label}
+    </div>
+  );
+}
+
+export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const message = error instanceof Error ? error.message : "Что-то пошло не так";
+  return (
+    <div className="notice notice-error" role="alert">
+      <p>{message}</p>
+      {onRetry && <button type="button" className="button button-secondary" onClick={onRetry}>Повторить</button>}
+    </div>
+  );
+}
+
+export function LevelBadge({ level }: { level: Level }) {
+  return <span className={`badge badge-${level}`}>{LEVEL_LABELS[level]}</span>;
+}
