@@ -7,12 +7,15 @@ import { ErrorBody } from "./shared/http-schemas.js";
 import authPlugin from "./plugins/auth.js";
 import errorsPlugin from "./plugins/errors.js";
 import securityHeaders from "./plugins/security-headers.js";
+import { schemaController } from "./plugins/validation.js";
 import staticClient from "./plugins/static-client.js";
 import { AttemptsService } from "./modules/attempts/attempts.service.js";
 import attemptsRoutes from "./modules/attempts/attempts.routes.js";
 import { AuthService } from "./modules/auth/auth.service.js";
 import authRoutes from "./modules/auth/auth.routes.js";
 import { UserSchema } from "./modules/auth/auth.schemas.js";
+import { AttemptSchema, ResultSchema } from "./modules/attempts/attempts.schemas.js";
+import { ProfileSchema } from "./modules/profiles/profiles.schemas.js";
 import type { TokenService } from "./modules/auth/tokens.js";
 import healthRoutes from "./modules/health/health.routes.js";
 import instrumentsRoutes from "./modules/instruments/instruments.routes.js";
@@ -34,7 +37,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     logger: deps.logger ?? { level: config.logLevel },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: "array", allErrors: false } },
+    schemaController,
   });
 
   await app.register(errorsPlugin);
@@ -42,8 +45,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(fastifySwagger, {
     openapi: { info: { title: "Orientir API", version: "1" }, components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } } },
   });
-  app.addSchema(ErrorBody);
-  app.addSchema(UserSchema);
+  for (const schema of [ErrorBody, UserSchema, AttemptSchema, ResultSchema, ProfileSchema]) app.addSchema(schema);
   await app.register(authPlugin, { tokens });
 
   const db = database.db;

@@ -3,13 +3,11 @@ import type { FastifyInstance } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import { errors, UuidParams } from "../../shared/http-schemas.js";
-import { AttemptSchema, ResultSchema, SaveBody, StartBody, SubmitBody } from "./attempts.schemas.js";
+import { SaveBody, StartBody, SubmitBody } from "./attempts.schemas.js";
 import type { AttemptsService } from "./attempts.service.js";
 
 export default async function attemptsRoutes(fastify: FastifyInstance, { attempts }: { attempts: AttemptsService }) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  app.addSchema(AttemptSchema);
-  app.addSchema(ResultSchema);
   const attemptRef = Type.Ref("Attempt");
 
   app.post("/api/attempts", {

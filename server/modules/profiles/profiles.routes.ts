@@ -4,12 +4,10 @@ import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import { currentUser } from "../../plugins/auth.js";
 import { errors, UuidParams } from "../../shared/http-schemas.js";
-import { ProfileSchema } from "./profiles.schemas.js";
 import type { ProfilesService } from "./profiles.service.js";
 
 export default async function profilesRoutes(fastify: FastifyInstance, { profiles }: { profiles: ProfilesService }) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  app.addSchema(ProfileSchema);
 
   app.get("/api/me/profile", {
     config: { access: "user" },
