@@ -7,7 +7,7 @@ export async function findAttempt(db: Kysely<Database>, id: string): Promise<Att
   return db.selectFrom("attempts").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-/** Locks the row for the rest of the transaction, so that two submissions cannot both score. */
+/** Locks the row for the rest of the transaction, so that a save cannot interleave with a submission. */
 export async function findAttemptForUpdate(db: Kysely<Database>, id: string): Promise<AttemptRow | undefined> {
   return db.selectFrom("attempts").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
 }
@@ -47,18 +47,30 @@ export async function saveAnswers(db: Kysely<Database>, id: string, data: Record
     .returningAll().executeTakeFirstOrThrow();
 }
 
-export async function recordSubmission(db: Kysely<Database>, id: string, data: Record<string, unknown>, scored: ScoredResponse | null): Promise<AttemptRow> {
-  const row = await db.updateTable("attempts").set({
-    status: "submitted", data: JSON.stringify(data), submitted_at: sql<Date>`now()`, updated_at: sql<Date>`now()`,
-    score: scored?.score ?? null, max_score: scored?.maxScore ?? null, percent: scored?.percent ?? null,
-    item_scores: scored ? JSON.stringify(Object.fromEntries(scored.items.map((i) => [i.name, i.score]))) : null,
-  }).where("id", "=", id).where("status", "=", "in_progress").returningAll().executeTakeFirstOrThrow();
-  if (scored && scored.competencies.length) {
-    await db.insertInto("competency_results").values(scored.competencies.map((c) => ({
-      attempt_id: id, competency_id: c.id, score: c.score, max_score: c.maxScore, percent: c.percent, level: c.level, items: c.items,
-    }))).execute();
-  }
-  return row;
+/**
+ * Marks the attempt submitted and writes its competency results in ONE statement (atomic on its
+ * own, two round trips fewer than BEGIN…COMMIT). Returns undefined when the attempt was no longer
+ * in progress: a concurrent submission won, and its result stands.
+ */
+export async function recordSubmission(db: Kysely<Database>, id: string, data: Record<string, unknown>, scored: ScoredResponse | null): Promise<AttemptRow | undefined> {
+  const itemScores = scored ? JSON.stringify(Object.fromEntries(scored.items.map((i) => [i.name, i.score]))) : null;
+  const update = sql`update attempts set status = 'submitted', data = ${JSON.stringify(data)}::jsonb, submitted_at = now(), updated_at = now(),
+      score = ${scored?.score ?? null}::float8, max_score = ${scored?.maxScore ?? null}::float8, percent = ${scored?.percent ?? null}::float8,
+      item_scores = ${itemScores}::jsonb
+    where id = ${id} and status = 'in_progress' returning *`;
+  const results = scored?.competencies ?? [];
+  const query = results.length === 0
+    ? sql<AttemptRow>`with updated as (${update}) select * from updated`
+    : sql<AttemptRow>`with updated as (${update}),
+        written as (
+          insert into competency_results (attempt_id, competency_id, score, max_score, percent, level, items)
+          select updated.id, v.competency_id, v.score, v.max_score, v.percent, v.level, v.items
+          from updated, (values ${sql.join(results.map((c) =>
+            sql`(${c.id}, ${c.score}::float8, ${c.maxScore}::float8, ${c.percent}::float8, ${c.level}, ${c.items}::int)`))})
+            as v(competency_id, score, max_score, percent, level, items)
+          returning 1)
+        select * from updated`;
+  return (await query.execute(db)).rows[0];
 }
 
 export async function findCompetencyResults(db: Kysely<Database>, attemptId: string) {

@@ -7,7 +7,7 @@ import type { Principal } from "../auth/principal.js";
 import { activeCampaignInstruments, findActiveCampaign } from "../campaigns/campaigns.repository.js";
 import type { InstrumentRegistry, LoadedInstrument } from "../instruments/registry.js";
 import { mayTake, summarize, type Taker } from "../instruments/instruments.service.js";
-import { findPersonById, findSchoolRegion } from "../people/people.repository.js";
+import { findPersonById, findSchoolRegion, type Person } from "../people/people.repository.js";
 import { canSeePersonResults } from "../profiles/profile-access.js";
 import { recommendCourses } from "../profiles/recommend.js";
 import { scoreResponse, type Level } from "../scoring/scorer.js";
@@ -131,16 +131,23 @@ export class AttemptsService {
   }
 
   async submit(principal: Principal, id: string, data: Record<string, unknown> | undefined): Promise<{ attempt: AttemptView; result: ResultView | null }> {
-    const submitted = await this.db.transaction().execute(async (trx) => {
-      const attempt = await this.owned(trx, principal, id, true);
-      if (attempt.status === "submitted") return attempt;
-      const loaded = await this.versionOf(trx, attempt);
-      // Past the limit and its grace, what counts is what was saved while time remained.
-      const answers = this.pastGrace(attempt) || data === undefined ? attempt.data : keepKnownAnswers(data, loaded);
-      const scored = loaded.answerKey.items.length ? scoreResponse(loaded.answerKey, answers) : null;
-      return repo.recordSubmission(trx, id, answers, scored);
-    });
-    return { attempt: toView(submitted), result: await this.resultOf(submitted) };
+    const attempt = await this.owned(this.db, principal, id);
+    if (attempt.status === "submitted") return { attempt: toView(attempt), result: await this.resultOf(attempt) };
+    const loaded = await this.versionOf(this.db, attempt);
+    // Past the limit and its grace, what counts is what was saved while time remained.
+    const answers = this.pastGrace(attempt) || data === undefined ? attempt.data : keepKnownAnswers(data, loaded);
+    const scored = loaded.answerKey.items.length ? scoreResponse(loaded.answerKey, answers) : null;
+    const [written, owner] = await Promise.all([
+      repo.recordSubmission(this.db, id, answers, scored),
+      attempt.user_id ? findPersonById(this.db, attempt.user_id) : undefined,
+    ]);
+    if (!written) {
+      // A concurrent submission of the same attempt got there first: answer with what it stored.
+      const stored = (await repo.findAttempt(this.db, id))!;
+      return { attempt: toView(stored), result: await this.resultOf(stored) };
+    }
+    const competencies = (scored?.competencies ?? []).map(({ id: cid, title, score, maxScore, percent, level, items }) => ({ id: cid, title, score, maxScore, percent, level, items }));
+    return { attempt: toView(written), result: scored ? this.resultView(written, loaded, competencies, owner) : null };
   }
 
   async result(principal: Principal, id: string): Promise<ResultView> {
@@ -155,19 +162,25 @@ export class AttemptsService {
   private async resultOf(attempt: AttemptRow): Promise<ResultView | null> {
     if (attempt.score === null || attempt.max_score === null || !attempt.submitted_at) return null;
     const loaded = await this.versionOf(this.db, attempt);
-    const rows = await repo.findCompetencyResults(this.db, attempt.id);
+    const [rows, owner] = await Promise.all([
+      repo.findCompetencyResults(this.db, attempt.id),
+      attempt.user_id ? findPersonById(this.db, attempt.user_id) : undefined,
+    ]);
     const order = loaded.answerKey.competencies.map((c) => c.id);
     const competencies = rows
       .map((r) => ({ id: r.id, title: r.title, score: r.score, maxScore: r.max_score, percent: r.percent, level: r.level, items: r.items }))
       .sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
-    const owner = attempt.user_id ? await findPersonById(this.db, attempt.user_id) : undefined;
+    return this.resultView(attempt, loaded, competencies, owner);
+  }
+
+  private resultView(attempt: AttemptRow, loaded: LoadedInstrument, competencies: ResultView["competencies"], owner: Person | undefined): ResultView {
     const courses = owner
       ? recommendCourses({ roles: owner.roles, subjects: owner.subjects, competencies }, this.registry.catalogues.courses)
       : [];
     return {
       attemptId: attempt.id, instrumentId: attempt.instrument_id, instrumentTitle: loaded.definition.title, version: attempt.version,
-      submittedAt: attempt.submitted_at.toISOString(),
-      score: attempt.score, maxScore: attempt.max_score, percent: attempt.percent ?? 0,
+      submittedAt: attempt.submitted_at!.toISOString(),
+      score: attempt.score!, maxScore: attempt.max_score!, percent: attempt.percent ?? 0,
       competencies, deficits: competencies.filter((c) => c.level === "deficit").map((c) => c.id),
       courses: courses.map((c) => ({ id: c.course.id, title: c.course.title, hours: c.course.hours, format: c.course.format, reason: c.reason, competencies: c.addresses })),
     };

@@ -1,0 +1,61 @@
+// `npm run bench`: throughput figures as ratios against a baseline measured in the same run.
+import { availableParallelism, cpus } from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { loadRegistry } from "../server/bootstrap.js";
+import { openDatabase } from "../server/db/database.js";
+import { migrateToLatest } from "../server/db/migrator.js";
+import { syncLibrary } from "../server/modules/instruments/instruments.service.js";
+import { benchScoring, makeResponses } from "./scoring.js";
+import { benchSubmit } from "./submit.js";
+
+const SUBMITS = Number(process.env.BENCH_SUBMITS ?? 400);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+
+const fmt = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: n < 10 ? 2 : 0 });
+
+const registry = await loadRegistry(path.resolve(import.meta.dirname, "../surveys"));
+const math = registry.get("subject-math");
+if (!math) throw new Error("surveys/subject-math.json is needed for the benchmark");
+const responses = makeResponses(math, 200);
+
+console.log(`Orientir benchmark · ${availableParallelism()} cores (${cpus()[0]?.model ?? "unknown CPU"}) · Node ${process.version}`);
+console.log(`instrument: subject-math v${math.definition.version}, ${math.answerKey.items.length} scored items; ${responses.length} simulated responses\n`);
+
+const scoring = await benchScoring(math, responses);
+console.log("1. Scoring one response");
+console.log(`   pure scorer (precompiled key)        ${fmt(scoring.pure.perSecond).padStart(12)} responses/s`);
+console.log(`   survey-core Model + isAnswerCorrect  ${fmt(scoring.model.perSecond).padStart(12)} responses/s   (baseline)`);
+console.log(`   ratio pure / survey-core             ${fmt(scoring.ratio).padStart(12)} ×\n`);
+
+// With DATABASE_URL, the bench uses a scratch database of its own on that server and drops it after.
+const scratch = process.env.DATABASE_URL ? await createScratchDatabase(process.env.DATABASE_URL) : undefined;
+const database = await openDatabase({ databaseUrl: scratch?.url, pgliteDir: "memory://", poolSize: 10 });
+await migrateToLatest(database.db);
+await syncLibrary(database.db, registry.all().map((i) => i.definition), registry.catalogues);
+try {
+  const submit = await benchSubmit(database, registry, responses, SUBMITS, CONCURRENCY);
+  console.log(`2. Submitting an attempt (${database.kind}, ${SUBMITS} submissions, ${CONCURRENCY} in flight)`);
+  console.log(`   POST /api/attempts/:id/submit (HTTP, auth, validation, scoring, results)  ${fmt(submit.submitsPerSecond).padStart(8)} /s`);
+  console.log(`   bare INSERT of the same attempt row (Kysely, same database)               ${fmt(submit.insertsPerSecond).padStart(8)} /s   (baseline)`);
+  console.log(`   ratio submit / bare insert                                                ${fmt(submit.ratio).padStart(8)} ×`);
+} finally {
+  await database.close();
+  await scratch?.drop();
+}
+
+async function createScratchDatabase(url: string) {
+  const name = `orientir_bench_${process.pid}`;
+  const admin = new URL(url);
+  admin.pathname = "/postgres";
+  const run = async (statement: string) => {
+    const client = new pg.Client({ connectionString: admin.toString() });
+    await client.connect();
+    await client.query(statement);
+    await client.end();
+  };
+  await run(`create database ${name}`);
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  return { url: target.toString(), drop: () => run(`drop database if exists ${name} with (force)`) };
+}
