@@ -1,6 +1,6 @@
 // The competency results as a table, the accessible twin of the chart, with CSV export.
 import type { Level } from "./api";
-import { downloadCsv, formatPercent, LEVEL_LABELS } from "./format";
+import { downloadCsv, formatPercent, formatScore, LEVEL_LABELS } from "./format";
 import { LevelBadge } from "./ui";
 
 export interface TableRow { id: string; title: string; percent: number; level: Level; score?: number; maxScore?: number; items?: number }
@@ -9,7 +9,7 @@ export function CompetencyTable({ rows, fileName }: { rows: TableRow[]; fileName
   const withScores = rows.some((r) => r.score !== undefined);
   const exportCsv = () => downloadCsv(fileName, [
     ["Компетенция", ...(withScores ? ["Баллы", "Максимум"] : []), "Процент", "Уровень"],
-    ...rows.map((r) => [r.title, ...(withScores ? [r.score ?? "", r.maxScore ?? ""] : []), Math.round(r.percent), LEVEL_LABELS[r.level]]),
+    ...rows.map((r) => [r.title, ...(withScores ? [formatScore(r.score ?? 0), formatScore(r.maxScore ?? 0)] : []), Math.round(r.percent), LEVEL_LABELS[r.level]]),
   ]);
   return (
     <div className="table-block">
@@ -22,7 +22,7 @@ export function CompetencyTable({ rows, fileName }: { rows: TableRow[]; fileName
             {rows.map((r) => (
               <tr key={r.id}>
                 <th scope="row">{r.title}{r.items !== undefined && r.items < 5 && <span className="hint" title="Меньше пяти заданий: ориентир, а не вердикт"> *</span>}</th>
-                {withScores && <td className="num">{r.score} из {r.maxScore}</td>}
+                {withScores && <td className="num">{formatScore(r.score ?? 0)} из {formatScore(r.maxScore ?? 0)}</td>}
                 <td className="num">{formatPercent(r.percent)}</td>
                 <td><LevelBadge level={r.level} /></td>
               </tr>

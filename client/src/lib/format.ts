@@ -7,6 +7,8 @@ const timeFormat = new Intl.DateTimeFormat("ru-RU", { hour: "2-digit", minute: "
 export const formatDate = (iso: string) => dateFormat.format(new Date(iso));
 export const formatTime = (date: Date) => timeFormat.format(date);
 export const formatPercent = (value: number) => `${Math.round(value)}%`;
+/** Points: whole numbers as they are, partial credit to one decimal with a comma (6,7). */
+export const formatScore = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1).replace(".", ","));
 
 /** plural(5, ["вопрос", "вопроса", "вопросов"]) → "вопросов" */
 export function plural(n: number, forms: [string, string, string]): string {

@@ -60,10 +60,12 @@ function InstrumentCard({ item }: { item: InstrumentSummary }) {
       </div>
       <div className="card-actions">
         {state === "done" && attempt ? (
-          <>
-            <span className="score">{attempt.percent !== undefined ? formatPercent(attempt.percent) : ""}</span>
-            <Link className="button button-secondary" href={`/results/${attempt.id}`}>Результат</Link>
-          </>
+          attempt.percent !== undefined ? (
+            <>
+              <span className="score">{formatPercent(attempt.percent)}</span>
+              <Link className="button button-secondary" href={`/results/${attempt.id}`}>Результат</Link>
+            </>
+          ) : <span className="muted">Ответы получены, спасибо</span>
         ) : (
           <Link className="button button-primary" href={`/tests/${item.id}`}>{state === "new" ? "Начать" : "Продолжить"}</Link>
         )}

@@ -5,7 +5,7 @@ import { api, type Result } from "../../lib/api";
 import { CompetencyChart } from "../../lib/CompetencyChart";
 import { CompetencyTable } from "../../lib/CompetencyTable";
 import { CourseList } from "../../lib/CourseList";
-import { formatDate, formatPercent, plural } from "../../lib/format";
+import { formatDate, formatPercent, formatScore, plural } from "../../lib/format";
 import { ErrorNotice, Loading } from "../../lib/ui";
 
 export default function ResultPage({ attemptId }: { attemptId: string }) {
@@ -21,8 +21,7 @@ export default function ResultPage({ attemptId }: { attemptId: string }) {
   if (!result) return <Loading label="Загружаем результат…" />;
 
   const deficits = result.competencies.filter((c) => c.level === "deficit");
-  const subject = result.competencies.filter((c) => !c.id.startsWith("method."));
-  const method = result.competencies.filter((c) => c.id.startsWith("method."));
+  const groups = GROUPS.map((g) => ({ ...g, rows: result.competencies.filter((c) => groupOf(c.id) === g.key) })).filter((g) => g.rows.length > 0);
 
   return (
     <section className="page" aria-labelledby="result-title">
@@ -39,23 +38,17 @@ export default function ResultPage({ attemptId }: { attemptId: string }) {
         <p className="summary-text">
           {deficits.length === 0
             ? "Дефицитов не выявлено: по всем компетенциям результат не ниже 50%."
-            : `Выявлено ${deficits.length} ${plural(deficits.length, ["дефицит", "дефицита", "дефицитов"])} из ${result.competencies.length} ${plural(result.competencies.length, ["компетенции", "компетенций", "компетенций"])}. Ниже — курсы, которые помогут их закрыть.`}
+            : `Выявлено ${deficits.length} ${plural(deficits.length, ["дефицит", "дефицита", "дефицитов"])} из ${result.competencies.length} ${plural(result.competencies.length, ["компетенции", "компетенций", "компетенций"])}. Ниже — курсы, которые помогут ${deficits.length === 1 ? "его" : "их"} закрыть.`}
         </p>
       </div>
 
-      <div className="grid-2">
-        {subject.length > 0 && (
-          <section className="panel" aria-labelledby="subject-title">
-            <h2 id="subject-title">Предметная компетентность</h2>
-            <CompetencyChart rows={subject} label="Предметные компетенции, процент выполнения" />
+      <div className={groups.length > 1 ? "grid-2" : undefined}>
+        {groups.map((g) => (
+          <section key={g.key} className="panel" aria-labelledby={`${g.key}-title`}>
+            <h2 id={`${g.key}-title`}>{g.title}</h2>
+            <CompetencyChart rows={g.rows} label={`${g.title}, процент выполнения`} />
           </section>
-        )}
-        {method.length > 0 && (
-          <section className="panel" aria-labelledby="method-title">
-            <h2 id="method-title">Методическая компетентность</h2>
-            <CompetencyChart rows={method} label="Методические компетенции, процент выполнения" />
-          </section>
-        )}
+        ))}
       </div>
 
       <section className="panel" aria-labelledby="deficits-title">
@@ -87,4 +80,9 @@ export default function ResultPage({ attemptId }: { attemptId: string }) {
   );
 }
 
-const formatScore = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1).replace(".", ","));
+const GROUPS = [
+  { key: "subject", title: "Предметная компетентность" },
+  { key: "method", title: "Методическая компетентность" },
+  { key: "leadership", title: "Управленческие компетенции" },
+] as const;
+const groupOf = (id: string) => (id.startsWith("method.") ? "method" : id.startsWith("lead.") ? "leadership" : "subject");

@@ -37,11 +37,13 @@ export default function TakeTestPage({ instrumentId }: { instrumentId: string })
   }
   if (error) return <section className="page"><ErrorNotice error={error} onRetry={load} /></section>;
   if (!loaded) return <Loading label="Загружаем диагностику…" />;
-  if (loaded.attempt.status === "submitted") {
-    navigate(`/results/${loaded.attempt.id}`, { replace: true });
-    return null;
-  }
+  if (loaded.attempt.status === "submitted") return <Redirect to={`/results/${loaded.attempt.id}`} />;
   return <TestRunner instrument={loaded.instrument} attempt={loaded.attempt} />;
+}
+
+function Redirect({ to }: { to: string }) {
+  useEffect(() => navigate(to, { replace: true }), [to]);
+  return null;
 }
 
 function TestRunner({ instrument, attempt }: Loaded) {
@@ -69,8 +71,9 @@ function TestRunner({ instrument, attempt }: Loaded) {
     setSubmitting(true);
     setSubmitError(null);
     try {
-      await api.submitAttempt(attempt.id, model.data as Record<string, unknown>);
-      navigate(`/results/${attempt.id}`, { replace: true });
+      const { result } = await api.submitAttempt(attempt.id, model.data as Record<string, unknown>);
+      // Questionnaires without scores (climate, conditions) have no result page: back home, marked done.
+      navigate(result ? `/results/${attempt.id}` : "/", { replace: true });
     } catch (e) {
       setSubmitError(e);
       setSubmitting(false);
@@ -125,7 +128,7 @@ function TestRunner({ instrument, attempt }: Loaded) {
       <Survey model={model} />
       {confirming && (
         <div className="dialog-backdrop">
-          <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="confirm-title">
+          <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="confirm-title" onKeyDown={(e) => { if (e.key === "Escape") setConfirming(false); }}>
             <h2 id="confirm-title">Отправить ответы?</h2>
             <p>
               {unanswered > 0
