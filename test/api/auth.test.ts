@@ -110,3 +110,29 @@ describe("access codes", () => {
     }
   });
 });
+
+describe("an anonymous respondent", () => {
+  it("takes only the questionnaire of its code, once, and its attempt stores no identity", async () => {
+    const instrument = t.registry.all().find((i) => i.definition.anonymous)?.definition.id;
+    if (!instrument) return;
+    const code = generateAccessCode();
+    await t.db.insertInto("access_codes").values({
+      code_hash: accessCodeDigest(normalizeAccessCode(code)!), kind: "anonymous", school_id: "s-low", instrument_id: instrument, audience: "teacher",
+      expires_at: new Date(Date.now() + 86_400_000),
+    }).execute();
+    const { token } = (await t.app.inject({ method: "POST", url: "/api/auth/code", payload: { code } })).json();
+    const headers = { authorization: `Bearer ${token}` };
+    const list = (await t.app.inject({ method: "GET", url: "/api/instruments", headers })).json();
+    expect(list.map((i: { id: string }) => i.id)).toEqual([instrument]);
+    expect((await t.app.inject({ method: "POST", url: "/api/attempts", headers, payload: { instrumentId: "subject-math" } })).statusCode).toBe(403);
+    const started = await t.app.inject({ method: "POST", url: "/api/attempts", headers, payload: { instrumentId: instrument } });
+    expect(started.statusCode).toBe(201);
+    const id = started.json().id;
+    expect((await t.app.inject({ method: "POST", url: `/api/attempts/${id}/submit`, headers, payload: { data: {} } })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: "POST", url: "/api/attempts", headers, payload: { instrumentId: instrument } })).statusCode).toBe(409);
+    const row = await t.db.selectFrom("attempts").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+    expect(row.user_id).toBeNull();
+    expect(row).toMatchObject({ school_id: "s-low", audience: "teacher" });
+    expect((await t.app.inject({ method: "GET", url: "/api/me/profile", headers })).statusCode).toBe(403);
+  });
+});

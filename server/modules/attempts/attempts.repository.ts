@@ -18,6 +18,13 @@ export async function findPersonAttempt(db: Kysely<Database>, userId: string, in
     .executeTakeFirst();
 }
 
+/** An anonymous respondent's attempt, found by the digest of its session's random id. */
+export async function findRespondentAttempt(db: Kysely<Database>, respondentKey: string, instrumentId: string, campaignId: string) {
+  return db.selectFrom("attempts").selectAll()
+    .where("respondent_key", "=", respondentKey).where("instrument_id", "=", instrumentId).where("campaign_id", "=", campaignId)
+    .executeTakeFirst();
+}
+
 export interface NewAttemptValues {
   userId: string | null;
   respondentKey: string | null;

@@ -64,7 +64,9 @@ export class AttemptsService {
   async available(principal: Principal) {
     const taker = await this.takerOf(principal);
     const active = taker.regionId ? await activeCampaignInstruments(this.db, taker.regionId) : undefined;
-    const attempts = active && principal.kind === "user" ? await repo.findPersonAttemptsInCampaign(this.db, principal.id, active.campaign.id) : [];
+    const attempts = !active ? [] : principal.kind === "user"
+      ? await repo.findPersonAttemptsInCampaign(this.db, principal.id, active.campaign.id)
+      : [await repo.findRespondentAttempt(this.db, respondentKeyOf(principal.respondentId), principal.instrumentId, active.campaign.id)].filter((a) => a !== undefined);
     return this.registry.all()
       .filter((i) => mayTake(i.definition, taker) && (active?.instrumentIds.includes(i.definition.id) ?? false))
       .map((i) => {
@@ -93,10 +95,10 @@ export class AttemptsService {
     if (!campaign) throw conflict("Сейчас нет мониторинга, в который входит этот инструмент", "no_active_campaign");
 
     return this.db.transaction().execute(async (trx) => {
-      if (principal.kind === "user") {
-        const existing = await repo.findPersonAttempt(trx, principal.id, instrumentId, campaign.id);
-        if (existing) return this.resumeOrRefuse(existing);
-      }
+      const existing = principal.kind === "user"
+        ? await repo.findPersonAttempt(trx, principal.id, instrumentId, campaign.id)
+        : await repo.findRespondentAttempt(trx, respondentKeyOf(principal.respondentId), instrumentId, campaign.id);
+      if (existing) return this.resumeOrRefuse(existing);
       const inserted = await repo.insertAttempt(trx, {
         userId: principal.kind === "user" ? principal.id : null,
         respondentKey: principal.kind === "anonymous" ? respondentKeyOf(principal.respondentId) : null,

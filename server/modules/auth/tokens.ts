@@ -22,7 +22,7 @@ export function createTokenService(secret: string, ttlMinutes: number, now: () =
       const expiresAt = new Date((issuedAt + ttlMinutes * 60) * 1000);
       const claims = principal.kind === "user"
         ? { roles: principal.roles, reg: principal.regionId, mun: principal.municipalityId, sch: principal.schoolId }
-        : { anon: true, ins: principal.instrumentId, sch: principal.schoolId, aud: principal.audience };
+        : { anon: true, ins: principal.instrumentId, sch: principal.schoolId, grp: principal.audience };
       const jwt = new SignJWT(claims)
         .setProtectedHeader({ alg: ALGORITHM, typ: "JWT" })
         .setIssuer(ISSUER).setAudience(AUDIENCE)
@@ -38,7 +38,7 @@ export function createTokenService(secret: string, ttlMinutes: number, now: () =
         });
         const text = (v: unknown) => (typeof v === "string" ? v : null);
         if (payload.anon === true) {
-          const [respondentId, instrumentId, schoolId, audience] = [payload.jti, payload.ins, payload.sch, payload.aud].map(text);
+          const [respondentId, instrumentId, schoolId, audience] = [payload.jti, payload.ins, payload.sch, payload.grp].map(text);
           if (!respondentId || !instrumentId || !schoolId || !audience) return null;
           return { kind: "anonymous", respondentId, instrumentId, schoolId, audience };
         }
