@@ -22,6 +22,7 @@ export function createTokenService(secret: string, ttlMinutes: number, now: () =
       const expiresAt = new Date((issuedAt + ttlMinutes * 60) * 1000);
       const claims = principal.kind === "user"
         ? { roles: principal.roles, reg: principal.regionId, mun: principal.municipalityId, sch: principal.schoolId }
+        // "grp", not "aud": "aud" is the registered JWT audience claim and would be overwritten.
         : { anon: true, ins: principal.instrumentId, sch: principal.schoolId, grp: principal.audience };
       const jwt = new SignJWT(claims)
         .setProtectedHeader({ alg: ALGORITHM, typ: "JWT" })
