@@ -130,3 +130,35 @@ describe("autosave, submission and result", () => {
     expect(res.statusCode).toBe(409);
   });
 });
+
+describe("rankings", () => {
+  const ranking = () => {
+    const item = key.items.find((i) => i.rule.kind === "order")!;
+    return { item, values: (item.rule as { kind: "order"; values: string[] }).values, codec: t.registry.get("subject-math")!.codec };
+  };
+
+  it("are served with opaque values, so the page source does not spell out the key", async () => {
+    const { item, values } = ranking();
+    const survey = (await t.as("teacherElsewhere", { method: "GET", url: "/api/instruments/subject-math" })).json().survey;
+    const served = survey.pages.flatMap((p: { elements?: Array<{ name: string; choices?: Array<{ value: string }> }> }) => p.elements ?? [])
+      .find((e: { name: string }) => e.name === item.name);
+    const tokens: string[] = served.choices.map((c: { value: string }) => c.value);
+    expect(tokens).toHaveLength(values.length);
+    expect(tokens.some((v) => values.includes(v))).toBe(false);
+  });
+
+  it("are saved in the file's values, shown back in tokens, and scored by the key's order", async () => {
+    const { item, values, codec } = ranking();
+    const inOrder = values.map((v) => codec.served(item.name, v));
+    const attempt = (await start("mentor")).json();
+    const saved = await t.as("mentor", { method: "PUT", url: `/api/attempts/${attempt.id}`, payload: { data: { [item.name]: inOrder } } });
+    expect(saved.json().data[item.name]).toEqual(inOrder);
+    const row = await t.db.selectFrom("attempts").select("data").where("id", "=", attempt.id).executeTakeFirstOrThrow();
+    expect(row.data[item.name]).toEqual(values);
+
+    const submitted = await t.as("mentor", { method: "POST", url: `/api/attempts/${attempt.id}/submit`, payload: { data: { [item.name]: inOrder } } });
+    expect(submitted.statusCode).toBe(200);
+    const scores = await t.db.selectFrom("attempts").select("item_scores").where("id", "=", attempt.id).executeTakeFirstOrThrow();
+    expect((scores.item_scores as Record<string, number>)[item.name]).toBe(item.points);
+  });
+});

@@ -6,6 +6,7 @@ import { AppError, conflict, forbidden, notFound } from "../../shared/app-error.
 import type { Principal } from "../auth/principal.js";
 import { activeCampaignInstruments, findActiveCampaign } from "../campaigns/campaigns.repository.js";
 import type { InstrumentRegistry, LoadedInstrument } from "../instruments/registry.js";
+import type { AnswerCodec } from "../instruments/answer-codec.js";
 import { mayTake, summarize, type Taker } from "../instruments/instruments.service.js";
 import { findPersonById, findSchoolRegion, type Person } from "../people/people.repository.js";
 import { canSeePersonResults } from "../profiles/profile-access.js";
@@ -98,7 +99,7 @@ export class AttemptsService {
       const existing = principal.kind === "user"
         ? await repo.findPersonAttempt(trx, principal.id, instrumentId, campaign.id)
         : await repo.findRespondentAttempt(trx, respondentKeyOf(principal.respondentId), instrumentId, campaign.id);
-      if (existing) return this.resumeOrRefuse(existing);
+      if (existing) return this.resumeOrRefuse(trx, existing);
       const inserted = await repo.insertAttempt(trx, {
         userId: principal.kind === "user" ? principal.id : null,
         respondentKey: principal.kind === "anonymous" ? respondentKeyOf(principal.respondentId) : null,
@@ -106,20 +107,25 @@ export class AttemptsService {
         instrumentId, version: loaded.definition.version, campaignId: campaign.id,
         timeLimitMinutes: loaded.definition.timeLimitMinutes,
       });
-      if (inserted) return { attempt: toView(inserted), created: true };
+      if (inserted) return { attempt: toView(inserted, loaded.codec), created: true };
       // Another request of the same person inserted it a moment ago.
       const raced = await repo.findPersonAttempt(trx, (principal as { id: string }).id, instrumentId, campaign.id);
-      return this.resumeOrRefuse(raced!);
+      return this.resumeOrRefuse(trx, raced!);
     });
   }
 
-  private resumeOrRefuse(existing: AttemptRow) {
+  private async resumeOrRefuse(db: Kysely<Database>, existing: AttemptRow) {
     if (existing.status === "submitted") throw conflict("Вы уже прошли этот тест в текущем мониторинге", "already_submitted");
-    return { attempt: toView(existing), created: false };
+    return { attempt: await this.view(db, existing), created: false };
+  }
+
+  /** The attempt as its browser knows it: answers in the values the served survey uses. */
+  private async view(db: Kysely<Database>, row: AttemptRow): Promise<AttemptView> {
+    return toView(row, (await this.versionOf(db, row)).codec);
   }
 
   async get(principal: Principal, id: string): Promise<AttemptView> {
-    return toView(await this.owned(this.db, principal, id));
+    return this.view(this.db, await this.owned(this.db, principal, id));
   }
 
   async save(principal: Principal, id: string, data: Record<string, unknown>, currentPage: number | undefined): Promise<AttemptView> {
@@ -128,16 +134,16 @@ export class AttemptsService {
       if (attempt.status === "submitted") throw conflict("Ответы уже отправлены, изменить их нельзя", "already_submitted");
       if (this.pastGrace(attempt)) throw conflict("Время на выполнение истекло: ответы сохранены на момент окончания времени", "time_over");
       const loaded = await this.versionOf(trx, attempt);
-      return toView(await repo.saveAnswers(trx, id, keepKnownAnswers(data, loaded), currentPage ?? attempt.current_page));
+      return toView(await repo.saveAnswers(trx, id, keepKnownAnswers(loaded.codec.toStored(data), loaded), currentPage ?? attempt.current_page), loaded.codec);
     });
   }
 
   async submit(principal: Principal, id: string, data: Record<string, unknown> | undefined): Promise<{ attempt: AttemptView; result: ResultView | null }> {
     const attempt = await this.owned(this.db, principal, id);
-    if (attempt.status === "submitted") return { attempt: toView(attempt), result: await this.resultOf(attempt) };
+    if (attempt.status === "submitted") return { attempt: await this.view(this.db, attempt), result: await this.resultOf(attempt) };
     const loaded = await this.versionOf(this.db, attempt);
     // Past the limit and its grace, what counts is what was saved while time remained.
-    const answers = this.pastGrace(attempt) || data === undefined ? attempt.data : keepKnownAnswers(data, loaded);
+    const answers = this.pastGrace(attempt) || data === undefined ? attempt.data : keepKnownAnswers(loaded.codec.toStored(data), loaded);
     const scored = loaded.answerKey.items.length ? scoreResponse(loaded.answerKey, answers) : null;
     const [written, owner] = await Promise.all([
       repo.recordSubmission(this.db, id, answers, scored),
@@ -146,10 +152,10 @@ export class AttemptsService {
     if (!written) {
       // A concurrent submission of the same attempt got there first: answer with what it stored.
       const stored = (await repo.findAttempt(this.db, id))!;
-      return { attempt: toView(stored), result: await this.resultOf(stored) };
+      return { attempt: await this.view(this.db, stored), result: await this.resultOf(stored) };
     }
     const competencies = (scored?.competencies ?? []).map(({ id: cid, title, score, maxScore, percent, level, items }) => ({ id: cid, title, score, maxScore, percent, level, items }));
-    return { attempt: toView(written), result: scored ? this.resultView(written, loaded, competencies, owner) : null };
+    return { attempt: toView(written, loaded.codec), result: scored ? this.resultView(written, loaded, competencies, owner) : null };
   }
 
   async result(principal: Principal, id: string): Promise<ResultView> {
@@ -227,9 +233,9 @@ export function keepKnownAnswers(data: Record<string, unknown>, loaded: LoadedIn
   return kept;
 }
 
-export function toView(row: AttemptRow): AttemptView {
+export function toView(row: AttemptRow, codec: AnswerCodec): AttemptView {
   return {
-    id: row.id, instrumentId: row.instrument_id, version: row.version, status: row.status, data: row.data,
+    id: row.id, instrumentId: row.instrument_id, version: row.version, status: row.status, data: codec.toServed(row.data),
     currentPage: row.current_page, startedAt: row.started_at.toISOString(),
     ...(row.submitted_at ? { submittedAt: row.submitted_at.toISOString() } : {}),
     ...(row.deadline_at ? { deadlineAt: row.deadline_at.toISOString() } : {}),

@@ -4,6 +4,7 @@ import type { Database } from "../../db/schema.js";
 import { compileAnswerKey, type AnswerKey } from "../scoring/answer-key.js";
 import type { Catalogues, InstrumentDefinition, SurveyJson } from "./instrument.types.js";
 import { respondentCopy } from "./respondent-copy.js";
+import { buildAnswerCodec, type AnswerCodec } from "./answer-codec.js";
 import { findVersionDefinition } from "./instruments.repository.js";
 import { questionsOf } from "./survey-walk.js";
 
@@ -13,6 +14,8 @@ export interface LoadedInstrument {
   answerKey: AnswerKey;
   /** Names of every question: what an attempt may store. */
   questionNames: ReadonlySet<string>;
+  /** Translates between the values the browser sees and those of the file (rankings are opaque). */
+  codec: AnswerCodec;
 }
 
 export class InstrumentRegistry {
@@ -25,9 +28,11 @@ export class InstrumentRegistry {
   }
 
   private load(def: InstrumentDefinition): LoadedInstrument {
+    const codec = buildAnswerCodec(def);
     return {
       definition: def,
-      respondentSurvey: respondentCopy(def),
+      codec,
+      respondentSurvey: respondentCopy(def, codec),
       answerKey: compileAnswerKey(def, this.catalogues.competencies),
       questionNames: new Set(questionsOf(def.survey).map((q) => q.name)),
     };

@@ -2,6 +2,7 @@
 import type { InstrumentDefinition, SurveyElementJson, SurveyJson } from "./instrument.types.js";
 import { itemValue } from "./survey-walk.js";
 import { seededShuffle } from "../../shared/random.js";
+import { buildAnswerCodec, type AnswerCodec } from "./answer-codec.js";
 
 /*
  * A whitelist, not a blacklist: a property someone adds to a file later (a hint, a note, a new
@@ -25,20 +26,20 @@ const ITEM_PROPERTIES = new Set(["value", "text"]);
 const SAFE_VALIDATORS = new Set(["numeric", "text", "answercount"]);
 const SHUFFLED_TYPES = new Set(["radiogroup", "checkbox", "dropdown", "tagbox"]);
 
-export function respondentCopy(def: InstrumentDefinition): SurveyJson {
+export function respondentCopy(def: InstrumentDefinition, codec: AnswerCodec = buildAnswerCodec(def)): SurveyJson {
   const survey = pick(def.survey, SURVEY_PROPERTIES) as SurveyJson;
   survey.locale = "ru";
   survey.pages = def.survey.pages.map((page) => {
     const copy = pick(page, PAGE_PROPERTIES);
-    copy.elements = (page.elements ?? []).map((e) => copyElement(e, def.id));
+    copy.elements = (page.elements ?? []).map((e) => copyElement(e, def.id, codec));
     return copy as SurveyJson["pages"][number];
   });
   return survey;
 }
 
-function copyElement(element: SurveyElementJson, instrumentId: string): SurveyElementJson {
+function copyElement(element: SurveyElementJson, instrumentId: string, codec: AnswerCodec): SurveyElementJson {
   const copy = pick(element, ELEMENT_PROPERTIES) as SurveyElementJson;
-  if (Array.isArray(element.elements)) copy.elements = element.elements.map((e) => copyElement(e, instrumentId));
+  if (Array.isArray(element.elements)) copy.elements = element.elements.map((e) => copyElement(e, instrumentId, codec));
   for (const list of ["choices", "rows", "columns", "rateValues"] as const) {
     const items = element[list];
     // A comment question's `rows` is a number of lines, not a list.
@@ -50,7 +51,12 @@ function copyElement(element: SurveyElementJson, instrumentId: string): SurveyEl
   }
   const seed = `${instrumentId}/${element.name}`;
   if (element.type === "ranking" && Array.isArray(copy.choices)) {
-    copy.choices = shuffleAwayFrom(copy.choices, seed, element.correctAnswer);
+    const shuffled = shuffleAwayFrom(copy.choices, seed, element.correctAnswer);
+    copy.choices = shuffled.map((item) => {
+      const value = itemValue(item);
+      const text = item !== null && typeof item === "object" && "text" in item ? (item as { text: unknown }).text : String(value);
+      return { value: codec.served(element.name, value), text };
+    });
   } else if (SHUFFLED_TYPES.has(element.type) && element.keepOrder !== true && Array.isArray(copy.choices)) {
     copy.choices = seededShuffle(copy.choices, seed);
   }
