@@ -4,14 +4,16 @@ import type { Database } from "../../db/schema.js";
 import type { Principal } from "../auth/principal.js";
 import { isStaff } from "../auth/principal.js";
 import type { Catalogues, InstrumentDefinition } from "./instrument.types.js";
-import { contentHash, countAttemptsOnVersion, findStoredVersion, upsertCatalogues, upsertInstrument } from "./instruments.repository.js";
+import { answerSignature } from "./answer-signature.js";
+import { contentHash, countAttemptsOnVersion, findStoredVersion, findVersionDefinition, upsertCatalogues, upsertInstrument } from "./instruments.repository.js";
 import type { LoadedInstrument } from "./registry.js";
 
 export class InstrumentVersionChangedError extends Error {}
 
 /**
  * Writes the catalogues and every instrument version into the database in one transaction.
- * A version that respondents have already answered is immutable: changing it needs a new version.
+ * Once respondents have answered a version, only its wording may change (titles, explanations);
+ * a change to what answers mean or how they score needs a new version, or the start is refused.
  */
 export async function syncLibrary(db: Kysely<Database>, instruments: InstrumentDefinition[], catalogues: Catalogues): Promise<void> {
   await db.transaction().execute(async (trx) => {
@@ -20,9 +22,12 @@ export async function syncLibrary(db: Kysely<Database>, instruments: InstrumentD
       const hash = contentHash(def);
       const stored = await findStoredVersion(trx, def.id, def.version);
       if (stored && stored.content_hash !== hash && (await countAttemptsOnVersion(trx, def.id, def.version)) > 0) {
-        throw new InstrumentVersionChangedError(
-          `surveys/${def.id}.json: version ${def.version} has been answered already and its file changed; give the change a new "version"`,
-        );
+        const before = await findVersionDefinition(trx, def.id, def.version);
+        if (!before || answerSignature(before) !== answerSignature(def)) {
+          throw new InstrumentVersionChangedError(
+            `surveys/${def.id}.json: version ${def.version} has been answered already, and the change alters its questions, values or scoring; give it a new "version"`,
+          );
+        }
       }
       if (!stored || stored.content_hash !== hash) await upsertInstrument(trx, def, hash);
     }
