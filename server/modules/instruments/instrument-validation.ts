@@ -3,7 +3,7 @@ import {
   AUDIENCES, INSTRUMENT_KINDS, SUBJECT_CODES,
   type Catalogues, type InstrumentDefinition, type SurveyElementJson,
 } from "./instrument.types.js";
-import { isScored, itemValues, questionsOf, walkElements } from "./survey-walk.js";
+import { isScored, itemValue, itemValues, questionsOf, walkElements } from "./survey-walk.js";
 
 export interface Problem {
   file: string;
@@ -19,6 +19,8 @@ export const LIBRARY_MINIMUMS = Object.freeze({
   subjectItems: 30, subjectTopicsMin: 6, subjectTopicsMax: 8, methodItems: 10,
   leaderDomains: 8, leaderIndicatorsPerDomain: 5, leaderCases: 10,
   scaleItemsMin: 3, scaleItemsMax: 6,
+  /** Test-wise respondents pick the longest option: the key may not stand out by length. */
+  keyLengthRatioMax: 1.5, keyLongestShareMax: 0.4, lengthCheckMinChars: 25,
 });
 
 export function validateInstrument(raw: unknown, file: string, catalogues: Catalogues): Problem[] {
@@ -199,12 +201,42 @@ function kindProblems(def: InstrumentDefinition, file: string): Problem[] {
     const cases = scored.filter((q) => q.choiceScores !== undefined).length;
     if (cases < m.leaderCases) fail(`ситуационных кейсов ${cases}, нужно не меньше ${m.leaderCases}`);
   }
+  if (def.kind === "subject-test" || def.kind === "leader") problems.push(...lengthCueProblems(def, file, scored));
   if (def.kind === "climate") problems.push(...scaleProblems(def, file));
   if (def.kind === "conditions") {
     const declared = new Set((def.indicators ?? []).map((i) => i.id));
     for (const q of questionsOf(def.survey)) {
       if (q.indicator !== undefined && !declared.has(String(q.indicator))) problems.push({ file, question: q.name, message: `индикатор "${String(q.indicator)}" не объявлен в indicators` });
     }
+  }
+  return problems;
+}
+
+/** The key of a single-choice item must not be findable by being the longest option. */
+function lengthCueProblems(def: InstrumentDefinition, file: string, scored: SurveyElementJson[]): Problem[] {
+  const m = LIBRARY_MINIMUMS;
+  const problems: Problem[] = [];
+  let considered = 0;
+  let keyLongest = 0;
+  for (const q of scored) {
+    if ((q.type !== "radiogroup" && q.type !== "dropdown") || !Array.isArray(q.choices) || q.choices.length < 3) continue;
+    const best = q.choiceScores ? Object.entries(q.choiceScores).sort((a, b) => b[1] - a[1])[0]?.[0] : q.correctAnswer;
+    const lengths = q.choices.map((c) => ({
+      value: String(itemValue(c)),
+      length: String(c !== null && typeof c === "object" && "text" in c ? (c as { text: unknown }).text : c).trim().length,
+    }));
+    const key = lengths.find((l) => l.value === String(best));
+    const others = lengths.filter((l) => l !== key).map((l) => l.length);
+    if (!key || Math.max(key.length, ...others) < m.lengthCheckMinChars) continue;
+    considered++;
+    const longestOther = Math.max(...others);
+    if (key.length > longestOther) keyLongest++;
+    if (key.length > m.keyLengthRatioMax * longestOther) {
+      problems.push({ file, question: q.name, message: `ключ длиннее любого другого варианта в ${(key.length / longestOther).toFixed(1)} раза: длина выдаёт ответ` });
+    }
+  }
+  if (considered >= 5 && keyLongest / considered > m.keyLongestShareMax) {
+    problems.push({ file, message: `ключ — самый длинный вариант в ${keyLongest} из ${considered} заданий с выбором ответа (допустимо не больше ${Math.round(m.keyLongestShareMax * 100)}%)` });
   }
   return problems;
 }
