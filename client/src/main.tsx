@@ -3,7 +3,7 @@ import "@fontsource-variable/golos-text";
 import "./styles.css";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { App } from "./app/App";
+import { App } from "./app/app";
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>

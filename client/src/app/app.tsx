@@ -1,16 +1,16 @@
 // The app shell: routes by path, lazy-loads the heavy pages (SurveyJS, charts), guards sign-in.
 import { lazy, Suspense, useEffect } from "react";
 import { AuthProvider, useAuth } from "./auth";
-import { Layout } from "./Layout";
+import { Layout } from "./layout";
 import { match, navigate, usePath } from "./router";
-import { SignInPage } from "../features/sign-in/SignInPage";
-import { HomePage } from "../features/home/HomePage";
+import { SignInPage } from "../features/sign-in/sign-in-page";
+import { HomePage } from "../features/home/home-page";
 import { Loading } from "../lib/ui";
 
 // SurveyJS and chart.js are heavy: only the pages that show them load them.
-const TakeTestPage = lazy(() => import("../features/take-test/TakeTestPage"));
-const ResultPage = lazy(() => import("../features/results/ResultPage"));
-const ProfilePage = lazy(() => import("../features/profile/ProfilePage"));
+const TakeTestPage = lazy(() => import("../features/take-test/take-test-page"));
+const ResultPage = lazy(() => import("../features/results/result-page"));
+const ProfilePage = lazy(() => import("../features/profile/profile-page"));
 
 export function App() {
   return (

@@ -2,9 +2,9 @@
 import { useCallback, useEffect, useState } from "react";
 import { Link } from "../../app/router";
 import { api, type Result } from "../../lib/api";
-import { CompetencyChart } from "../../lib/CompetencyChart";
-import { CompetencyTable } from "../../lib/CompetencyTable";
-import { CourseList } from "../../lib/CourseList";
+import { CompetencyChart } from "../../lib/competency-chart";
+import { CompetencyTable } from "../../lib/competency-table";
+import { CourseList } from "../../lib/course-list";
 import { formatDate, formatPercent, formatScore, plural } from "../../lib/format";
 import { ErrorNotice, Loading } from "../../lib/ui";
 

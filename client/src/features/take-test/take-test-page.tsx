@@ -10,7 +10,7 @@ import { formatDuration, plural } from "../../lib/format";
 import { ErrorNotice, Loading } from "../../lib/ui";
 import { useAutosave } from "./use-autosave";
 import { useCountdown } from "./use-countdown";
-import { SaveIndicator } from "./SaveIndicator";
+import { SaveIndicator } from "./save-indicator";
 import { SURVEY_THEME } from "./survey-theme";
 
 interface Loaded { instrument: Instrument; attempt: Attempt }
