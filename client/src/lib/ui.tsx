@@ -1,4 +1,5 @@
 // Small shared pieces of the interface: loading and error states, level badges.
+import type { ReactNode } from "react";
 import type { Level } from "./api";
 import { LEVEL_LABELS } from "./format";
 
@@ -23,4 +24,14 @@ export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () =
 
 export function LevelBadge({ level }: { level: Level }) {
   return <span className={`badge badge-${level}`}>{LEVEL_LABELS[level]}</span>;
+}
+
+/** A titled section of a page; the title labels the section for screen readers. */
+export function Panel({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section className="panel" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{title}</h2>
+      {children}
+    </section>
+  );
 }

@@ -1,20 +1,14 @@
 // Home: the diagnostics this person may take in the running campaign, each with its state and next step.
-import { useCallback, useEffect, useState } from "react";
 import { useAuth } from "../../app/auth";
 import { Link } from "../../app/router";
 import { api, type InstrumentSummary } from "../../lib/api";
+import { useLoader } from "../../lib/use-loader";
 import { formatDate, formatPercent, plural, WAVE_LABELS } from "../../lib/format";
 import { ErrorNotice, Loading } from "../../lib/ui";
 
 export function HomePage() {
   const { user } = useAuth();
-  const [items, setItems] = useState<InstrumentSummary[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const load = useCallback(() => {
-    setError(null);
-    api.instruments().then(setItems, setError);
-  }, []);
-  useEffect(load, [load]);
+  const { data: items, error, reload } = useLoader(() => api.instruments(), []);
 
   const firstName = user?.name.split(" ").slice(1).join(" ") || user?.name;
   const campaign = items?.[0]?.campaign;
@@ -28,7 +22,7 @@ export function HomePage() {
         {takesTests && <p className="lead">Пройдите диагностику: по её итогам вы увидите свой профиль — сильные стороны, дефициты и курсы, которые помогут их закрыть.</p>}
       </header>
 
-      {error ? <ErrorNotice error={error} onRetry={load} /> : !items ? <Loading /> : items.length === 0 ? (
+      {error ? <ErrorNotice error={error} onRetry={reload} /> : !items ? <Loading /> : items.length === 0 ? (
         <div className="notice">
           <p>{takesTests ? "Сейчас для вас нет назначенных диагностик. Когда институт откроет новый этап мониторинга, они появятся здесь." : "Разделы аналитики и управления кампаниями для вашей роли подключаются в следующих версиях. Диагностики, доступные вам для прохождения, появятся здесь."}</p>
         </div>

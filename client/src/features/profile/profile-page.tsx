@@ -1,23 +1,17 @@
 // My deficit profile: every competency measured so far, the deficits, the recommended courses and the mentor.
-import { useCallback, useEffect, useState } from "react";
 import { Link } from "../../app/router";
-import { api, type Profile } from "../../lib/api";
+import { api } from "../../lib/api";
+import { useLoader } from "../../lib/use-loader";
 import { CompetencyChart } from "../../lib/competency-chart";
 import { CompetencyTable } from "../../lib/competency-table";
 import { CourseList } from "../../lib/course-list";
 import { formatDate } from "../../lib/format";
-import { ErrorNotice, Loading } from "../../lib/ui";
+import { ErrorNotice, Loading, Panel } from "../../lib/ui";
 
 export default function ProfilePage() {
-  const [profile, setProfile] = useState<Profile | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const load = useCallback(() => {
-    setError(null);
-    api.myProfile().then(setProfile, setError);
-  }, []);
-  useEffect(load, [load]);
+  const { data: profile, error, reload } = useLoader(() => api.myProfile(), []);
 
-  if (error) return <section className="page"><ErrorNotice error={error} onRetry={load} /></section>;
+  if (error) return <section className="page"><ErrorNotice error={error} onRetry={reload} /></section>;
   if (!profile) return <Loading label="Загружаем профиль…" />;
 
   const latest = profile.competencies.reduce((max, c) => (c.measuredAt > max ? c.measuredAt : max), "");
@@ -36,22 +30,18 @@ export default function ProfilePage() {
         </div>
       ) : (
         <>
-          <section className="panel" aria-labelledby="chart-title">
-            <h2 id="chart-title">Компетенции</h2>
+          <Panel id="chart" title="Компетенции">
             <CompetencyChart rows={profile.competencies} label="Профиль компетенций, процент выполнения" />
-          </section>
-          <section className="panel" aria-labelledby="courses-title">
-            <h2 id="courses-title">Рекомендованные курсы</h2>
+          </Panel>
+          <Panel id="courses" title="Рекомендованные курсы">
             <CourseList courses={profile.courses} />
-          </section>
-          <section className="panel" aria-labelledby="mentor-title">
-            <h2 id="mentor-title">Наставник</h2>
+          </Panel>
+          <Panel id="mentor" title="Наставник">
             {profile.mentor ? <p><strong>{profile.mentor.name}</strong> — ваш наставник.</p> : <p className="muted">Наставник пока не назначен. Институт подбирает наставников по итогам диагностики.</p>}
-          </section>
-          <section className="panel" aria-labelledby="table-title">
-            <h2 id="table-title">Все компетенции</h2>
+          </Panel>
+          <Panel id="table" title="Все компетенции">
             <CompetencyTable rows={profile.competencies} fileName="profile.csv" />
-          </section>
+          </Panel>
         </>
       )}
     </section>

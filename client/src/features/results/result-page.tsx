@@ -1,23 +1,17 @@
 // The result of one diagnostic: the total, a chart of competencies, the deficits and the courses that close them.
-import { useCallback, useEffect, useState } from "react";
 import { Link } from "../../app/router";
-import { api, type Result } from "../../lib/api";
+import { api } from "../../lib/api";
+import { useLoader } from "../../lib/use-loader";
 import { CompetencyChart } from "../../lib/competency-chart";
 import { CompetencyTable } from "../../lib/competency-table";
 import { CourseList } from "../../lib/course-list";
 import { formatDate, formatPercent, formatScore, plural } from "../../lib/format";
-import { ErrorNotice, Loading } from "../../lib/ui";
+import { ErrorNotice, Loading, Panel } from "../../lib/ui";
 
 export default function ResultPage({ attemptId }: { attemptId: string }) {
-  const [result, setResult] = useState<Result | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const load = useCallback(() => {
-    setError(null);
-    api.result(attemptId).then(setResult, setError);
-  }, [attemptId]);
-  useEffect(load, [load]);
+  const { data: result, error, reload } = useLoader(() => api.result(attemptId), [attemptId]);
 
-  if (error) return <section className="page"><ErrorNotice error={error} onRetry={load} /></section>;
+  if (error) return <section className="page"><ErrorNotice error={error} onRetry={reload} /></section>;
   if (!result) return <Loading label="Загружаем результат…" />;
 
   const deficits = result.competencies.filter((c) => c.level === "deficit");
@@ -44,15 +38,13 @@ export default function ResultPage({ attemptId }: { attemptId: string }) {
 
       <div className={groups.length > 1 ? "grid-2" : undefined}>
         {groups.map((g) => (
-          <section key={g.key} className="panel" aria-labelledby={`${g.key}-title`}>
-            <h2 id={`${g.key}-title`}>{g.title}</h2>
+          <Panel key={g.key} id={g.key} title={g.title}>
             <CompetencyChart rows={g.rows} label={`${g.title}, процент выполнения`} />
-          </section>
+          </Panel>
         ))}
       </div>
 
-      <section className="panel" aria-labelledby="deficits-title">
-        <h2 id="deficits-title">Дефициты</h2>
+      <Panel id="deficits" title="Дефициты">
         {deficits.length === 0 ? <p className="muted">Нет компетенций с результатом ниже 50%.</p> : (
           <ul className="deficit-list">
             {deficits.map((d) => (
@@ -60,17 +52,15 @@ export default function ResultPage({ attemptId }: { attemptId: string }) {
             ))}
           </ul>
         )}
-      </section>
+      </Panel>
 
-      <section className="panel" aria-labelledby="courses-title">
-        <h2 id="courses-title">Рекомендованные курсы</h2>
+      <Panel id="courses" title="Рекомендованные курсы">
         <CourseList courses={result.courses} />
-      </section>
+      </Panel>
 
-      <section className="panel" aria-labelledby="table-title">
-        <h2 id="table-title">Все компетенции</h2>
+      <Panel id="table" title="Все компетенции">
         <CompetencyTable rows={result.competencies} fileName={`result-${result.instrumentId}.csv`} />
-      </section>
+      </Panel>
 
       <p className="page-actions">
         <Link className="button button-primary" href="/profile">Мой профиль</Link>
