@@ -25,21 +25,19 @@ export interface ScoredResponse {
 
 export type Answers = Readonly<Record<string, unknown>>;
 
+/** Sums of fractional credit carry binary noise (49.99999999 for a true 50): thresholds allow for it. */
+const EPSILON = 1e-9;
+
 export function levelFor(percent: number, levels: LevelThresholds): Level {
-  if (percent < levels.partial) return "deficit";
-  if (percent < levels.proficient) return "partial";
+  if (percent < levels.partial - EPSILON) return "deficit";
+  if (percent < levels.proficient - EPSILON) return "partial";
   return "proficient";
 }
-
-/** Keeps sums of fractional partial credit free of binary noise (1/3 + 1/3 + 1/3 = 1). */
-const round = (n: number) => Math.round(n * 10_000) / 10_000;
 const percentOf = (score: number, max: number) => (max > 0 ? (100 * score) / max : 0);
 
 export function scoreResponse(key: AnswerKey, answers: Answers): ScoredResponse {
-  const items = key.items.map((item) => ({
-    name: item.name, competency: item.competency,
-    score: round(scoreItem(item, answers[item.name])), maxScore: item.maxPoints,
-  }));
+  // Exact credit throughout, so that every total is the sum of its parts; people see rounded figures.
+  const items = key.items.map((item) => ({ name: item.name, competency: item.competency, score: scoreItem(item, answers[item.name]), maxScore: item.maxPoints }));
   const byCompetency = new Map<string, { score: number; maxScore: number; items: number }>();
   for (const item of items) {
     const sum = byCompetency.get(item.competency) ?? { score: 0, maxScore: 0, items: 0 };
@@ -50,12 +48,11 @@ export function scoreResponse(key: AnswerKey, answers: Answers): ScoredResponse 
   }
   const competencies = key.competencies.map(({ id, title }) => {
     const sum = byCompetency.get(id) ?? { score: 0, maxScore: 0, items: 0 };
-    const score = round(sum.score);
-    const percent = percentOf(score, sum.maxScore);
-    return { id, title, score, maxScore: sum.maxScore, percent, level: levelFor(percent, key.levels), items: sum.items };
+    const percent = percentOf(sum.score, sum.maxScore);
+    return { id, title, score: sum.score, maxScore: sum.maxScore, percent, level: levelFor(percent, key.levels), items: sum.items };
   });
-  const score = round(items.reduce((n, i) => n + i.score, 0));
-  const maxScore = round(items.reduce((n, i) => n + i.maxScore, 0));
+  const score = items.reduce((n, i) => n + i.score, 0);
+  const maxScore = items.reduce((n, i) => n + i.maxScore, 0);
   return { score, maxScore, percent: percentOf(score, maxScore), competencies, items };
 }
 
@@ -71,7 +68,7 @@ function creditFor(rule: ItemRule, answer: unknown): number {
     case "choice":
       return isScalar(answer) && String(answer) === rule.value ? 1 : 0;
     case "boolean":
-      return answer === rule.value || String(answer) === String(rule.value) ? 1 : 0;
+      return isScalar(answer) && String(answer) === String(rule.value) ? 1 : 0;
     case "text":
       return textMatches(answer, rule.accepted) ? 1 : 0;
     case "set": {
@@ -97,13 +94,15 @@ function creditFor(rule: ItemRule, answer: unknown): number {
       return rule.partial ? right / rows.length : 0;
     }
     case "choice-scores": {
-      if (!isScalar(answer)) return 0;
+      // Own keys only: an answer such as "constructor" must not find Object.prototype.
+      if (!isScalar(answer) || !Object.hasOwn(rule.scores, String(answer))) return 0;
       const best = Math.max(...Object.values(rule.scores));
       return (rule.scores[String(answer)] ?? 0) / best;
     }
     case "scale": {
+      if (!isScalar(answer)) return 0;
       const value = Number(answer);
-      if (!isScalar(answer) || !Number.isFinite(value) || value < rule.min || value > rule.max) return 0;
+      if (!Number.isFinite(value) || value < rule.min || value > rule.max) return 0;
       return (value - rule.min) / (rule.max - rule.min);
     }
   }
