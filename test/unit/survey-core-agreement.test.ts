@@ -119,9 +119,6 @@ function keyedItemsOf(def: InstrumentDefinition, model: Model): Keyed[] {
   });
 }
 
-let responses = 0;
-let comparisons = 0;
-
 describe("the scorer and survey-core agree on the real subject tests", () => {
   it("the library holds subject tests with keyed items", () => {
     expect(subjectTests.length).toBeGreaterThan(0);
@@ -132,7 +129,8 @@ describe("the scorer and survey-core agree on the real subject tests", () => {
     for (const q of questionsOf(def.survey)) if (q.correctAnswer !== undefined) expect([q.visibleIf, q.enableIf], q.name).toEqual([undefined, undefined]);
     const model = new Model(def.survey);
     const keyed = keyedItemsOf(def, model);
-    const extensionsUsed = { accepted: 0, refusedByCore: 0 };
+    let refusedByCore = 0;
+    let responses = 0;
     fc.assert(fc.property(fc.tuple(...keyed.map((k) => k.answers)), (answers) => {
       responses++;
       answers.forEach(({ value, tag }, i) => {
@@ -141,20 +139,20 @@ describe("the scorer and survey-core agree on the real subject tests", () => {
         const ours = scoreItem(item, value) === item.points;
         const core = question.isAnswerCorrect();
         const where = `${def.id} › ${item.name} (${item.rule.kind}) = ${JSON.stringify(value)}`;
-        comparisons++;
         if (tag === "plain") {
           expect(ours, `${where}: Orientir ${ours}, survey-core ${core}`).toBe(core);
         } else {
           expect(ours, `${where}: an Orientir extension gives full credit`).toBe(true);
           expect(Number(ours), `${where}: Orientir never below survey-core`).toBeGreaterThanOrEqual(Number(core));
-          extensionsUsed.accepted++;
-          if (!core) extensionsUsed.refusedByCore++;
+          if (!core) refusedByCore++;
         }
       });
     }), { numRuns: perInstrument });
     model.dispose();
+    expect(responses).toBe(perInstrument);
     const hasVariants = keyed.some((k) => k.json.type === "text" && (k.json.acceptedAnswers?.length ?? 0) > 0);
-    if (hasVariants) expect(extensionsUsed.refusedByCore).toBeGreaterThan(0);
+    // The extensions were exercised: some spellings Orientir accepts were refused by survey-core.
+    if (hasVariants) expect(refusedByCore).toBeGreaterThan(0);
   });
 
   it("setting values without notifications gives survey-core the same verdicts as setting them normally", () => {
@@ -174,9 +172,8 @@ describe("the scorer and survey-core agree on the real subject tests", () => {
     normal.dispose();
   });
 
-  it(`compared at least ${RESPONSES - 300} generated responses in all`, () => {
-    expect(responses).toBeGreaterThanOrEqual(RESPONSES - 300);
-    expect(comparisons).toBeGreaterThan(responses * 30);
+  it(`compares at least ${RESPONSES - 300} generated responses in all`, () => {
+    expect(perInstrument * subjectTests.length).toBeGreaterThanOrEqual(RESPONSES - 300);
   });
 });
 

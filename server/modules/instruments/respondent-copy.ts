@@ -24,6 +24,7 @@ const ELEMENT_PROPERTIES = new Set([
 const ITEM_PROPERTIES = new Set(["value", "text"]);
 /** Validators that only bound a value; a regex or expression validator could encode the answer. */
 const SAFE_VALIDATORS = new Set(["numeric", "text", "answercount"]);
+const VALIDATOR_PROPERTIES = new Set(["type", "text", "minValue", "maxValue", "minLength", "maxLength", "allowDigits", "minCount", "maxCount"]);
 const SHUFFLED_TYPES = new Set(["radiogroup", "checkbox", "dropdown", "tagbox"]);
 
 export function respondentCopy(def: InstrumentDefinition, codec: AnswerCodec = buildAnswerCodec(def)): SurveyJson {
@@ -47,7 +48,7 @@ function copyElement(element: SurveyElementJson, instrumentId: string, codec: An
   }
   if (Array.isArray(element.validators)) {
     const safe = (element.validators as Array<{ type?: string }>).filter((v) => SAFE_VALIDATORS.has(String(v.type)));
-    if (safe.length) copy.validators = safe.map((v) => ({ ...v }));
+    if (safe.length) copy.validators = safe.map((v) => pick(v as Record<string, unknown>, VALIDATOR_PROPERTIES));
   }
   const seed = `${instrumentId}/${element.name}`;
   if (element.type === "ranking" && Array.isArray(copy.choices)) {

@@ -44,8 +44,10 @@ export function eligibleCourses(input: Pick<RecommendationInput, "roles" | "subj
  * and, unlike an exact cover, explains itself: each pick has a reason a teacher can read.
  */
 export function recommendCourses(input: RecommendationInput, courses: readonly Course[]): Recommendation[] {
-  const deficits = input.competencies.filter((c) => c.level === "deficit");
-  const targets = deficits.length ? deficits : input.competencies.filter((c) => c.level === "partial");
+  // A methodological competency is measured by every subject test a teacher takes: count it once, at its weakest.
+  const measured = weakestOfEach(input.competencies);
+  const deficits = measured.filter((c) => c.level === "deficit");
+  const targets = deficits.length ? deficits : measured.filter((c) => c.level === "partial");
   if (targets.length === 0) return [];
   const limit = deficits.length ? Infinity : MAX_FOR_PARTIAL;
   // Lower results weigh more; every target weighs something so that it is still worth covering.
@@ -67,6 +69,15 @@ export function recommendCourses(input: RecommendationInput, courses: readonly C
     picked.push({ course: best.course, addresses: addresses.map((t) => t.id), reason: reasonFor(addresses, deficits.length > 0) });
   }
   return picked;
+}
+
+function weakestOfEach(competencies: readonly MeasuredCompetency[]): MeasuredCompetency[] {
+  const byId = new Map<string, MeasuredCompetency>();
+  for (const c of competencies) {
+    const seen = byId.get(c.id);
+    if (!seen || c.percent < seen.percent) byId.set(c.id, c);
+  }
+  return [...byId.values()];
 }
 
 /** More gain first; then a course made for the subject; then the shorter one; then by id, for determinism. */

@@ -80,7 +80,9 @@ function creditFor(rule: ItemRule, answer: unknown): number {
       return rule.partial ? Math.max(0, right - wrong) / rule.values.length : 0;
     }
     case "order": {
-      if (!Array.isArray(answer)) return 0;
+      // A ranking is the key's values, each once; anything else is not an answer to this item.
+      if (!Array.isArray(answer) || answer.length !== rule.values.length || new Set(answer.map(String)).size !== answer.length
+        || answer.some((v) => !isScalar(v) || !rule.values.includes(String(v)))) return 0;
       const inPlace = rule.values.filter((v, i) => isScalar(answer[i]) && String(answer[i]) === v).length;
       if (inPlace === rule.values.length && answer.length === rule.values.length) return 1;
       return rule.partial ? inPlace / rule.values.length : 0;
