@@ -66,15 +66,18 @@ export async function recordSubmission(db: Kysely<Database>, id: string, data: R
       item_scores = ${itemScores}::jsonb
     where id = ${id} and status = 'in_progress' returning *`;
   const results = scored?.competencies ?? [];
+  // The results travel as one JSON parameter: one value to bind and plan instead of six per row.
+  const rows = JSON.stringify(results.map((c) => ({
+    competency_id: c.id, score: c.score, max_score: c.maxScore, percent: c.percent, level: c.level, items: c.items,
+  })));
   const query = results.length === 0
     ? sql<AttemptRow>`with updated as (${update}) select * from updated`
     : sql<AttemptRow>`with updated as (${update}),
         written as (
           insert into competency_results (attempt_id, competency_id, score, max_score, percent, level, items)
-          select updated.id, v.competency_id, v.score, v.max_score, v.percent, v.level, v.items
-          from updated, (values ${sql.join(results.map((c) =>
-            sql`(${c.id}, ${c.score}::float8, ${c.maxScore}::float8, ${c.percent}::float8, ${c.level}, ${c.items}::int)`))})
-            as v(competency_id, score, max_score, percent, level, items)
+          select updated.id, r.competency_id, r.score, r.max_score, r.percent, r.level, r.items
+          from updated, jsonb_to_recordset(${rows}::jsonb)
+            as r(competency_id text, score float8, max_score float8, percent float8, level text, items int)
           returning 1)
         select * from updated`;
   return (await query.execute(db)).rows[0];
