@@ -1,6 +1,6 @@
 // Generates the demo region: municipalities, schools with the programme's flags, and their staff. Pure.
 import type { Role } from "../../db/schema.js";
-import { SUBJECT_CODES, type SubjectCode } from "../instruments/instrument.types.js";
+import type { SubjectCode } from "../instruments/instrument.types.js";
 import { mulberry32 } from "../../shared/random.js";
 import { FEMALE_NAMES, MALE_NAMES, MUNICIPALITIES, SURNAMES, VILLAGE_SCHOOL_ADJECTIVES, feminineSurname } from "./demo-names.js";
 
@@ -157,4 +157,3 @@ export function generateDemoRegion(seed: number): DemoRegion {
   return { municipalities, schools, people };
 }
 
-export const ALL_SUBJECTS = SUBJECT_CODES;

@@ -84,8 +84,9 @@ async function demoSignIns(region: ReturnType<typeof generateDemoRegion>, rng: R
 
   const teacher = claim(region.people.find((p) => p.schoolId === school.id && p.subjects.includes("math") && p.roles.includes("teacher")), "teacher@demo")!;
   claim(region.people.find((p) => p.schoolId === school.id && p.roles.includes("principal")), "principal@demo");
-  const mentor = claim(region.people.find((p) => p.schoolId === mentorSchool?.id && p.roles.includes("mentor") && p.subjects.includes("math")), "mentor@demo")
-    ?? person("mentor@demo", "Орлова Светлана Викторовна", "Учитель математики", ["teacher", "mentor"], { subjects: ["math"], ability: 1.4 });
+  const mentor = region.people.find((p) => p.schoolId === mentorSchool?.id && p.roles.includes("mentor") && p.subjects.includes("math"));
+  if (mentor) claim(mentor, "mentor@demo");
+  else person("mentor@demo", "Орлова Светлана Викторовна", "Учитель математики", ["teacher", "mentor"], { subjects: ["math"], ability: 1.4 });
   person("methodologist@demo", "Кравченко Ольга Николаевна", "Методист центра непрерывного повышения профессионального мастерства", ["methodologist"]);
   person("municipal@demo", "Гусев Андрей Павлович", "Муниципальный координатор", ["municipal"], { municipalityId: school.municipalityId });
   person("admin@demo", "Администратор платформы", "Администратор", ["admin"]);
@@ -94,7 +95,7 @@ async function demoSignIns(region: ReturnType<typeof generateDemoRegion>, rng: R
   }));
   const logins = [...region.people, ...added].flatMap((p) => (p.login ? [p.login] : [])).sort();
   // The contract's teachers have not taken a test yet; the mentor has, with a strong profile.
-  return { added, logins, untested: [teacher.id, ...subjectTeachers.map((t) => t.id)], mentorId: mentor.id };
+  return { added, logins, untested: [teacher.id, ...subjectTeachers.map((t) => t.id)] };
 }
 
 function demoTeacherName(rng: Rng): string {
