@@ -1,5 +1,6 @@
 // buildApp: registers the plugins, then every module, in order. It never listens; main.ts and tests do.
 import Fastify, { type FastifyInstance } from "fastify";
+import fastifyMultipart from "@fastify/multipart";
 import fastifySwagger from "@fastify/swagger";
 import type { Config } from "./config.js";
 import type { DatabaseHandle } from "./db/database.js";
@@ -22,6 +23,15 @@ import instrumentsRoutes from "./modules/instruments/instruments.routes.js";
 import type { InstrumentRegistry } from "./modules/instruments/registry.js";
 import { ProfilesService } from "./modules/profiles/profiles.service.js";
 import profilesRoutes from "./modules/profiles/profiles.routes.js";
+import analyticsRoutes from "./modules/analytics/analytics.routes.js";
+import { CampaignSchema } from "./modules/campaigns/campaigns.schemas.js";
+import { CampaignsService } from "./modules/campaigns/campaigns.service.js";
+import campaignsRoutes from "./modules/campaigns/campaigns.routes.js";
+import courseGroupsRoutes from "./modules/course-groups/course-groups.routes.js";
+import importsRoutes from "./modules/imports/imports.routes.js";
+import mentoringRoutes from "./modules/mentoring/mentoring.routes.js";
+import schoolsRoutes from "./modules/schools/schools.routes.js";
+import type { ModuleDeps } from "./shared/module-deps.js";
 
 export interface AppDependencies {
   config: Readonly<Config>;
@@ -45,8 +55,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(fastifySwagger, {
     openapi: { info: { title: "Orientir API", version: "1" }, components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } } },
   });
-  for (const schema of [ErrorBody, UserSchema, AttemptSchema, ResultSchema, ProfileSchema]) app.addSchema(schema);
+  for (const schema of [ErrorBody, UserSchema, AttemptSchema, ResultSchema, ProfileSchema, CampaignSchema]) app.addSchema(schema);
   await app.register(authPlugin, { tokens });
+  // Uploads (imports): one file per request, up to 20 MB; a 5,000-person XLSX is well under 1 MB.
+  await app.register(fastifyMultipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 20, parts: 30 } });
 
   const db = database.db;
   const attempts = new AttemptsService(db, registry, config.attemptGraceSeconds);
@@ -55,6 +67,13 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(instrumentsRoutes, { registry, attempts });
   await app.register(attemptsRoutes, { attempts });
   await app.register(profilesRoutes, { profiles: new ProfilesService(db, () => registry.catalogues.courses) });
+  const moduleDeps: ModuleDeps = { db, registry, config };
+  await app.register(campaignsRoutes, { campaigns: new CampaignsService(db, registry) });
+  await app.register(schoolsRoutes, moduleDeps);
+  await app.register(importsRoutes, moduleDeps);
+  await app.register(analyticsRoutes, moduleDeps);
+  await app.register(courseGroupsRoutes, moduleDeps);
+  await app.register(mentoringRoutes, moduleDeps);
 
   app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () => app.swagger());
   await app.register(staticClient, { clientDir: config.clientDir });

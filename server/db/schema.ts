@@ -23,7 +23,10 @@ export interface SchoolsTable {
   unfavourable: Generated<boolean>;
   high_results: Generated<boolean>;
   clusters: TextArray;
+  phone: string | null;
+  email: string | null;
   created_at: CreatedAt;
+  updated_at: Timestamp;
 }
 
 export interface UsersTable {
@@ -37,7 +40,11 @@ export interface UsersTable {
   school_id: string | null;
   subjects: TextArray;
   is_active: Generated<boolean>;
+  email: string | null;
+  /** Mentees this mentor may take; null means the default (3). */
+  mentor_capacity: number | null;
   created_at: CreatedAt;
+  updated_at: Timestamp;
 }
 
 export interface UserRolesTable { user_id: string; role: Role }
@@ -87,15 +94,75 @@ export interface CoursesTable {
   is_active: Generated<boolean>;
 }
 
+export type Wave = "input" | "intermediate" | "final";
+export type CampaignStatus = "planned" | "active" | "closed";
+
 export interface CampaignsTable {
   id: string;
   region_id: string;
   title: string;
-  wave: "input" | "intermediate" | "final";
-  status: "planned" | "active" | "closed";
-  starts_on: ColumnType<Date, string, string>;
-  ends_on: ColumnType<Date, string, string>;
+  wave: Wave;
+  status: CampaignStatus;
+  /** Dates are kept as "YYYY-MM-DD" text by both drivers (see db/database.ts). */
+  starts_on: string;
+  ends_on: string;
+  created_by: string | null;
+  opened_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  target_teachers: number | null;
+  target_principals: number | null;
+  target_school_share: number | null;
   created_at: CreatedAt;
+}
+
+export interface CampaignMunicipalitiesTable { campaign_id: string; municipality_id: string }
+export interface CampaignSchoolsTable { campaign_id: string; school_id: string }
+
+export interface CampaignAssignmentsTable {
+  campaign_id: string;
+  user_id: string;
+  instrument_id: string;
+  school_id: string | null;
+  municipality_id: string | null;
+  active: Generated<boolean>;
+  assigned_at: CreatedAt;
+}
+
+export interface MunicipalityNeighboursTable { municipality_id: string; neighbour_id: string }
+
+export interface ImportBatchesTable {
+  id: Generated<string>;
+  region_id: string;
+  kind: "municipalities" | "schools" | "people";
+  file_name: string;
+  rows: number;
+  created: number;
+  updated: number;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface CourseGroupsTable {
+  id: Generated<string>;
+  region_id: string;
+  course_id: string;
+  title: string;
+  status: ColumnType<"proposed" | "confirmed", "proposed" | "confirmed" | undefined, "proposed" | "confirmed">;
+  starts_on: string | null;
+  ends_on: string | null;
+  min_size: Generated<number>;
+  max_size: Generated<number>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  confirmed_at: Timestamp | null;
+}
+
+export interface CourseGroupMembersTable {
+  group_id: string;
+  user_id: string;
+  course_id: string;
+  added_at: CreatedAt;
 }
 
 export interface CampaignInstrumentsTable { campaign_id: string; instrument_id: string }
@@ -141,6 +208,10 @@ export interface MentorAssignmentsTable {
   assigned_by: string | null;
   assigned_at: Timestamp;
   ended_at: Timestamp | null;
+  /** Why the pair was made, in words (from the matching proposal or the methodologist). */
+  reason: string | null;
+  subject: string | null;
+  ended_by: string | null;
 }
 
 export interface Database {
@@ -159,9 +230,17 @@ export interface Database {
   attempts: AttemptsTable;
   competency_results: CompetencyResultsTable;
   mentor_assignments: MentorAssignmentsTable;
+  municipality_neighbours: MunicipalityNeighboursTable;
+  campaign_municipalities: CampaignMunicipalitiesTable;
+  campaign_schools: CampaignSchoolsTable;
+  campaign_assignments: CampaignAssignmentsTable;
+  import_batches: ImportBatchesTable;
+  course_groups: CourseGroupsTable;
+  course_group_members: CourseGroupMembersTable;
 }
 
 export type AttemptRow = Selectable<AttemptsTable>;
 export type NewAttempt = Insertable<AttemptsTable>;
 export type UserRow = Selectable<UsersTable>;
 export type SchoolRow = Selectable<SchoolsTable>;
+export type CampaignRow = Selectable<CampaignsTable>;

@@ -17,3 +17,13 @@ export function errors(...statuses: number[]): Record<number, TSchema> {
 
 export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100, pattern: "^[A-Za-z0-9_.:-]+$" }) });
 export const UuidParams = Type.Object({ id: Type.String({ format: "uuid" }) });
+
+/** A downloaded file (XLSX, CSV, PDF): documented as binary, sent as-is. */
+export const FileResponse = Type.Unsafe<Buffer>({ type: "string", format: "binary", description: "Файл для скачивания" });
+
+/** `?format=xlsx|csv` of every table export. */
+export const ExportQuery = Type.Object({
+  format: Type.Optional(Type.Union([Type.Literal("xlsx"), Type.Literal("csv")], { default: "xlsx" })),
+});
+
+export const DateString = Type.String({ format: "date", description: "YYYY-MM-DD" });

@@ -3,6 +3,8 @@ import type { Kysely } from "kysely";
 import type { Database, Role } from "../../server/db/schema.js";
 import { hashPassword } from "../../server/modules/auth/passwords.js";
 import type { InstrumentRegistry } from "../../server/modules/instruments/registry.js";
+import { assignEligible } from "../../server/modules/campaigns/campaigns.repository.js";
+import { isoDay } from "../../server/shared/dates.js";
 
 export const PASSWORD = "correct horse battery";
 let passwordHash: Promise<string> | undefined;
@@ -50,8 +52,13 @@ export async function seedFixtures(db: Kysely<Database>, registry: InstrumentReg
   }
   await db.insertInto("mentor_assignments").values({ mentor_id: fixtures.mentor.id, mentee_id: fixtures.teacher.id }).execute();
   await db.insertInto("campaigns").values({
-    id: "c1", region_id: "r1", title: "Входная диагностика", wave: "input", status: "active", starts_on: "2026-09-01", ends_on: "2026-12-31",
+    // The window moves with the calendar, so the suite means the same whenever it runs.
+    id: "c1", region_id: "r1", title: "Входная диагностика", wave: "input", status: "active", starts_on: isoDay(-30), ends_on: isoDay(60),
   }).execute();
   await db.insertInto("campaign_instruments").values(registry.all().map((i) => ({ campaign_id: "c1", instrument_id: i.definition.id }))).execute();
+  await db.insertInto("municipality_neighbours").values([
+    { municipality_id: "m1", neighbour_id: "m2" }, { municipality_id: "m2", neighbour_id: "m1" },
+  ]).execute();
+  await assignEligible(db, "c1");
   return fixtures;
 }

@@ -16,8 +16,9 @@ let shared: Promise<WorkerDatabase> | undefined;
 
 /** Tables that hold people and their work; the catalogue tables mirror surveys/ and stay. */
 const DATA_TABLES = [
+  "course_group_members", "course_groups", "import_batches", "campaign_assignments", "campaign_schools", "campaign_municipalities",
   "competency_results", "attempts", "mentor_assignments", "access_codes", "user_roles", "users",
-  "campaign_instruments", "campaigns", "schools", "municipalities", "regions",
+  "campaign_instruments", "campaigns", "municipality_neighbours", "schools", "municipalities", "regions",
 ];
 
 async function createPostgresDatabase(url: string): Promise<string> {

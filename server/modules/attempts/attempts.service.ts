@@ -4,7 +4,8 @@ import type { Kysely } from "kysely";
 import type { AttemptRow, Database } from "../../db/schema.js";
 import { AppError, conflict, forbidden, notFound } from "../../shared/app-error.js";
 import type { Principal } from "../auth/principal.js";
-import { activeCampaignInstruments, findActiveCampaign } from "../campaigns/campaigns.repository.js";
+import { campaignAcceptsAnswers, findActiveAssignment, findActiveCampaignForSchool, listPersonAssignments, type AssignedCampaign } from "../campaigns/campaigns.repository.js";
+import { ruDate } from "../../shared/dates.js";
 import type { InstrumentRegistry, LoadedInstrument } from "../instruments/registry.js";
 import type { AnswerCodec } from "../instruments/answer-codec.js";
 import { mayTake, summarize, type Taker } from "../instruments/instruments.service.js";
@@ -61,30 +62,29 @@ export class AttemptsService {
     return { principal, subjects: person?.subjects ?? [], regionId: person?.regionId ?? principal.regionId ?? undefined };
   }
 
-  /** The instruments this person may take in the running campaign, each with the state of their attempt. */
+  /** The instruments this person may take in the running campaigns, each with its campaign and the state of their attempt. */
   async available(principal: Principal) {
     const taker = await this.takerOf(principal);
-    const active = taker.regionId ? await activeCampaignInstruments(this.db, taker.regionId) : undefined;
-    const attempts = !active ? [] : principal.kind === "user"
-      ? await repo.findPersonAttemptsInCampaign(this.db, principal.id, active.campaign.id)
-      : [await repo.findRespondentAttempt(this.db, respondentKeyOf(principal.respondentId), principal.instrumentId, active.campaign.id)].filter((a) => a !== undefined);
-    return this.registry.all()
-      .filter((i) => mayTake(i.definition, taker) && (active?.instrumentIds.includes(i.definition.id) ?? false))
-      .map((i) => {
-        const attempt = attempts.find((a) => a.instrument_id === i.definition.id);
-        return {
-          ...summarize(i),
-          campaign: active!.campaign,
-          ...(attempt ? {
-            attempt: {
-              id: attempt.id, status: attempt.status,
-              ...(attempt.submitted_at ? { submittedAt: attempt.submitted_at.toISOString() } : {}),
-              ...(attempt.percent !== null ? { percent: attempt.percent } : {}),
-              ...(attempt.deadline_at ? { deadlineAt: attempt.deadline_at.toISOString() } : {}),
-            },
-          } : {}),
-        };
-      });
+    if (principal.kind === "anonymous") {
+      const loaded = this.registry.get(principal.instrumentId);
+      const campaign = loaded && await findActiveCampaignForSchool(this.db, principal.schoolId, principal.instrumentId);
+      if (!loaded || !campaign) return [];
+      const attempt = await repo.findRespondentAttempt(this.db, respondentKeyOf(principal.respondentId), principal.instrumentId, campaign.id);
+      return [{ ...summarize(loaded), campaign: campaignSummary(campaign), ...(attempt ? { attempt: attemptSummary(attempt) } : {}) }];
+    }
+    const rows = (await listPersonAssignments(this.db, principal.id)).filter((r) => r.campaign_status === "active");
+    return rows.flatMap((r) => {
+      const loaded = this.registry.get(r.instrument_id);
+      if (!loaded || !mayTake(loaded.definition, taker)) return [];
+      const campaign = { id: r.campaign_id, title: r.campaign_title, wave: r.wave, status: r.campaign_status, starts_on: r.starts_on, ends_on: r.ends_on, in_window: r.in_window };
+      return [{
+        ...summarize(loaded),
+        campaign: campaignSummary(campaign),
+        ...(r.attempt_id && r.attempt_status ? {
+          attempt: attemptSummary({ id: r.attempt_id, status: r.attempt_status, submitted_at: r.submitted_at, percent: r.percent, deadline_at: r.deadline_at }),
+        } : {}),
+      }];
+    });
   }
 
   async start(principal: Principal, instrumentId: string): Promise<{ attempt: AttemptView; created: boolean }> {
@@ -92,8 +92,13 @@ export class AttemptsService {
     if (!loaded) throw notFound("Инструмент не найден", "instrument_not_found");
     const taker = await this.takerOf(principal);
     if (!mayTake(loaded.definition, taker)) throw forbidden("Этот инструмент вам не назначен", "not_assigned");
-    const campaign = taker.regionId ? await findActiveCampaign(this.db, taker.regionId, instrumentId) : undefined;
+    const campaign = principal.kind === "user"
+      ? await findActiveAssignment(this.db, principal.id, instrumentId)
+      : await findActiveCampaignForSchool(this.db, principal.schoolId, instrumentId);
     if (!campaign) throw conflict("Сейчас нет мониторинга, в который входит этот инструмент", "no_active_campaign");
+    if (!campaign.in_window) {
+      throw conflict(`Диагностика «${campaign.title}» проходит с ${ruDate(campaign.starts_on)} по ${ruDate(campaign.ends_on)}; сейчас её пройти нельзя`, "outside_window");
+    }
 
     return this.db.transaction().execute(async (trx) => {
       const existing = principal.kind === "user"
@@ -132,6 +137,7 @@ export class AttemptsService {
     return this.db.transaction().execute(async (trx) => {
       const attempt = await this.owned(trx, principal, id, true);
       if (attempt.status === "submitted") throw conflict("Ответы уже отправлены, изменить их нельзя", "already_submitted");
+      await this.refuseUnlessCampaignOpen(trx, attempt);
       if (this.pastGrace(attempt)) throw conflict("Время на выполнение истекло: ответы сохранены на момент окончания времени", "time_over");
       const loaded = await this.versionOf(trx, attempt);
       return toView(await repo.saveAnswers(trx, id, keepKnownAnswers(loaded.codec.toStored(data), loaded), currentPage ?? attempt.current_page), loaded.codec);
@@ -141,6 +147,7 @@ export class AttemptsService {
   async submit(principal: Principal, id: string, data: Record<string, unknown> | undefined): Promise<{ attempt: AttemptView; result: ResultView | null }> {
     const attempt = await this.owned(this.db, principal, id);
     if (attempt.status === "submitted") return { attempt: await this.view(this.db, attempt), result: await this.resultOf(attempt) };
+    await this.refuseUnlessCampaignOpen(this.db, attempt);
     const loaded = await this.versionOf(this.db, attempt);
     // Past the limit and its grace, what counts is what was saved while time remained.
     const answers = this.pastGrace(attempt) || data === undefined ? attempt.data : keepKnownAnswers(loaded.codec.toStored(data), loaded);
@@ -210,6 +217,18 @@ export class AttemptsService {
     return attempt;
   }
 
+  /** A closed campaign, or one whose last day is past, takes no more answers; what was saved stays. */
+  private async refuseUnlessCampaignOpen(db: Kysely<Database>, attempt: AttemptRow): Promise<void> {
+    const campaign = await campaignAcceptsAnswers(db, attempt.campaign_id);
+    if (campaign?.open) return;
+    throw conflict(
+      campaign?.status === "active"
+        ? `Срок диагностики закончился ${ruDate(campaign.ends_on)}: сохранённые ответы остаются, но изменить или отправить их нельзя`
+        : "Мониторинг закрыт: сохранённые ответы остаются, но изменить или отправить их нельзя",
+      "campaign_closed",
+    );
+  }
+
   private pastGrace(attempt: AttemptRow): boolean {
     return attempt.deadline_at !== null && Date.now() > attempt.deadline_at.getTime() + this.graceSeconds * 1000;
   }
@@ -219,6 +238,19 @@ export class AttemptsService {
     if (!loaded) throw new Error(`instrument ${attempt.instrument_id} version ${attempt.version} is missing`);
     return loaded;
   }
+}
+
+function campaignSummary(c: Pick<AssignedCampaign, "id" | "title" | "wave" | "starts_on" | "ends_on" | "in_window">) {
+  return { id: c.id, title: c.title, wave: c.wave, startsOn: c.starts_on, endsOn: c.ends_on, inWindow: c.in_window };
+}
+
+function attemptSummary(a: Pick<AttemptRow, "id" | "status" | "submitted_at" | "percent" | "deadline_at">) {
+  return {
+    id: a.id, status: a.status,
+    ...(a.submitted_at ? { submittedAt: a.submitted_at.toISOString() } : {}),
+    ...(a.percent !== null ? { percent: a.percent } : {}),
+    ...(a.deadline_at ? { deadlineAt: a.deadline_at.toISOString() } : {}),
+  };
 }
 
 function audienceOf(loaded: LoadedInstrument): string {

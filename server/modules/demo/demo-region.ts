@@ -157,3 +157,27 @@ export function generateDemoRegion(seed: number): DemoRegion {
   return { municipalities, schools, people };
 }
 
+
+/**
+ * Borders of the demo map: the municipalities laid out row by row on a grid five wide, each
+ * bordering those beside, above and below it, and one diagonal neighbour, as districts on a real map
+ * do. Symmetric: both directions are listed.
+ */
+export function demoNeighbours(ids: readonly string[], width = 5): Array<{ municipality_id: string; neighbour_id: string }> {
+  const pairs = new Set<string>();
+  const link = (a: number, b: number) => {
+    if (b < 0 || b >= ids.length || a === b) return;
+    pairs.add(`${ids[a]}|${ids[b]}`);
+    pairs.add(`${ids[b]}|${ids[a]}`);
+  };
+  ids.forEach((_, i) => {
+    const column = i % width;
+    if (column < width - 1) link(i, i + 1);
+    link(i, i + width);
+    if (column < width - 1 && (i + Math.floor(i / width)) % 2 === 0) link(i, i + width + 1);
+  });
+  return [...pairs].sort().map((p) => {
+    const [municipality_id, neighbour_id] = p.split("|") as [string, string];
+    return { municipality_id, neighbour_id };
+  });
+}

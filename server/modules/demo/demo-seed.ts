@@ -6,16 +6,32 @@ import type { InstrumentRegistry } from "../instruments/registry.js";
 import { SUBJECT_CODES } from "../instruments/instrument.types.js";
 import { scoreResponse } from "../scoring/scorer.js";
 import { simulateAnswers } from "./demo-answers.js";
-import { DEMO_REGION, generateDemoRegion, Rng, SUBJECT_TITLES, type DemoPerson } from "./demo-region.js";
+import { DEMO_REGION, demoNeighbours, generateDemoRegion, Rng, SUBJECT_TITLES, type DemoPerson } from "./demo-region.js";
+import { assignEligible } from "../campaigns/campaigns.repository.js";
+import { isoDay } from "../../shared/dates.js";
 
 export const DEMO_SEED = 20261123;
 export const DEMO_PASSWORD = "demo";
-export const DEMO_CAMPAIGN = {
-  id: "demo-2026-input", title: "Входная диагностика профессиональных дефицитов, 2026/27 учебный год",
-  wave: "input" as const, startsOn: "2026-10-01", endsOn: "2026-12-25",
-};
-/** Submissions spread over the first weeks of the campaign. */
-const FIRST_DAY = Date.parse("2026-10-05T06:00:00Z");
+/**
+ * The demo's calendar is anchored to the day it is loaded: the input diagnostic opened 75 days ago
+ * and runs another month, so a fresh demo always has a campaign that can be taken.
+ */
+export function demoCampaigns(now = Date.now()) {
+  return {
+    input: {
+      id: "demo-input", title: "Входная диагностика профессиональных дефицитов педагогов и руководителей",
+      wave: "input" as const, startsOn: isoDay(-75, now), endsOn: isoDay(30, now),
+      targets: { teachers: 1100, principals: 94, schoolShare: 0.6 },
+    },
+    intermediate: {
+      id: "demo-intermediate", title: "Промежуточная диагностика: повторное тестирование после курсов и наставничества",
+      wave: "intermediate" as const, startsOn: isoDay(100, now), endsOn: isoDay(130, now),
+      targets: { teachers: 1100, principals: 94, schoolShare: 0.6 },
+    },
+  };
+}
+/** Submissions spread over the first weeks of the input campaign, all before today. */
+const FIRST_DAY_OFFSET = -71;
 const DAYS = 45;
 
 export interface SeedSummary { municipalities: number; schools: number; teachers: number; principals: number; attempts: number; logins: string[] }
@@ -49,15 +65,23 @@ export async function seedDemoRegion(db: Kysely<Database>, registry: InstrumentR
     const roles = people.flatMap((p) => p.roles.map((role) => ({ user_id: p.id, role })));
     await insertChunked(roles, (chunk) => trx.insertInto("user_roles").values(chunk).execute());
 
-    await trx.insertInto("campaigns").values({
-      id: DEMO_CAMPAIGN.id, region_id: DEMO_REGION.id, title: DEMO_CAMPAIGN.title, wave: DEMO_CAMPAIGN.wave,
-      status: "active", starts_on: DEMO_CAMPAIGN.startsOn, ends_on: DEMO_CAMPAIGN.endsOn,
-    }).execute();
-    await trx.insertInto("campaign_instruments")
-      .values(registry.all().map((i) => ({ campaign_id: DEMO_CAMPAIGN.id, instrument_id: i.definition.id }))).execute();
+    await trx.insertInto("municipality_neighbours").values(demoNeighbours(region.municipalities.map((m) => m.id))).execute();
+
+    // The input diagnostic runs now and covers the whole region; the intermediate wave is planned.
+    const campaigns = demoCampaigns();
+    for (const [c, status] of [[campaigns.input, "active"], [campaigns.intermediate, "planned"]] as const) {
+      await trx.insertInto("campaigns").values({
+        id: c.id, region_id: DEMO_REGION.id, title: c.title, wave: c.wave, status, starts_on: c.startsOn, ends_on: c.endsOn,
+        target_teachers: c.targets.teachers, target_principals: c.targets.principals, target_school_share: c.targets.schoolShare,
+        opened_at: status === "active" ? new Date(`${c.startsOn}T06:00:00Z`) : null,
+      }).execute();
+      await trx.insertInto("campaign_instruments")
+        .values(registry.all().map((i) => ({ campaign_id: c.id, instrument_id: i.definition.id }))).execute();
+    }
+    await assignEligible(trx, campaigns.input.id);
 
     const untested = new Set(demo.untested);
-    const attempts = simulateCampaign(registry, people.filter((p) => !untested.has(p.id)), rng);
+    const attempts = simulateCampaign(registry, people.filter((p) => !untested.has(p.id)), rng, campaigns.input.id, Date.parse(`${isoDay(FIRST_DAY_OFFSET)}T06:00:00Z`));
     await insertChunked(attempts.rows, (chunk) => trx.insertInto("attempts").values(chunk).execute());
     await insertChunked(attempts.results, (chunk) => trx.insertInto("competency_results").values(chunk).execute());
 
@@ -103,7 +127,7 @@ function demoTeacherName(rng: Rng): string {
 }
 
 /** Attempts of the region's people on their instruments: most submitted, some in progress, some not begun. */
-function simulateCampaign(registry: InstrumentRegistry, people: DemoPerson[], rng: Rng) {
+function simulateCampaign(registry: InstrumentRegistry, people: DemoPerson[], rng: Rng, campaignId: string, firstDay: number) {
   const rows: Array<Insertable<AttemptsTable>> = [];
   const results: Array<Insertable<CompetencyResultsTable>> = [];
   for (const person of people) {
@@ -118,13 +142,13 @@ function simulateCampaign(registry: InstrumentRegistry, people: DemoPerson[], rn
       const def = loaded.definition;
       const answers = simulateAnswers(def, loaded.answerKey, person.ability + rng.normal() * 0.25, rng);
       const minutes = def.timeLimitMinutes ?? 60;
-      const start = FIRST_DAY + rng.int(0, DAYS) * 86_400_000 + rng.int(0, 9 * 60) * 60_000;
+      const start = firstDay + rng.int(0, DAYS) * 86_400_000 + rng.int(0, 9 * 60) * 60_000;
       const took = Math.min(minutes, rng.int(Math.round(minutes * 0.45), minutes)) * 60_000;
       const id = rng.uuid();
       const scored = submitted ? scoreResponse(loaded.answerKey, answers) : null;
       rows.push({
         id, user_id: person.id, school_id: person.schoolId, audience: def.audience[0] ?? "teacher", instrument_id: def.id,
-        version: def.version, campaign_id: DEMO_CAMPAIGN.id, status: submitted ? "submitted" : "in_progress",
+        version: def.version, campaign_id: campaignId, status: submitted ? "submitted" : "in_progress",
         data: JSON.stringify(submitted ? answers : Object.fromEntries(Object.entries(answers).slice(0, 8))),
         current_page: submitted ? 0 : 1,
         started_at: new Date(start), updated_at: new Date(start + took),

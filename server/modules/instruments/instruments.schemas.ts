@@ -11,7 +11,12 @@ export const InstrumentSummarySchema = Type.Object({
   version: Type.Integer(),
   timeLimitMinutes: Type.Optional(Type.Integer()),
   questionCount: Type.Integer(),
-  campaign: Type.Optional(Type.Object({ id: Type.String(), title: Type.String(), wave: Type.String() })),
+  campaign: Type.Optional(Type.Object({
+    id: Type.String(), title: Type.String(), wave: Type.String(),
+    startsOn: Type.Optional(Type.String({ format: "date" })), endsOn: Type.Optional(Type.String({ format: "date" })),
+    /** Today is within the campaign's dates: the test can be started now. */
+    inWindow: Type.Optional(Type.Boolean()),
+  })),
   attempt: Type.Optional(Type.Object({
     id: Type.String(),
     status: Type.Union([Type.Literal("in_progress"), Type.Literal("submitted")]),

@@ -1,0 +1,58 @@
+// Places of the region: municipalities (staff) and the schools a user may see (contract: GET /api/schools).
+import type { FastifyInstance } from "fastify";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import { Type } from "@sinclair/typebox";
+import { forbidden } from "../../shared/app-error.js";
+import { errors } from "../../shared/http-schemas.js";
+import type { ModuleDeps } from "../../shared/module-deps.js";
+import { isStaff } from "../auth/principal.js";
+import { staffScope } from "../auth/staff-scope.js";
+import { listMunicipalities, listSchools, type SchoolFilter } from "./schools.repository.js";
+
+const MunicipalitySchema = Type.Object({ id: Type.String(), name: Type.String(), neighbours: Type.Array(Type.String()), schools: Type.Integer() });
+const SchoolSchema = Type.Object({
+  id: Type.String(), name: Type.String(), shortName: Type.String(), municipalityId: Type.String(), municipalityName: Type.String(),
+  clusters: Type.Array(Type.String()), locality: Type.String(), students: Type.Optional(Type.Integer()),
+  lowResults: Type.Boolean(), unfavourable: Type.Boolean(), highResults: Type.Boolean(),
+  phone: Type.Optional(Type.String()), email: Type.Optional(Type.String()),
+});
+
+export default async function schoolsRoutes(fastify: FastifyInstance, { db }: ModuleDeps) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+
+  app.get("/api/municipalities", {
+    config: { access: { roles: ["methodologist", "admin", "municipal"] } },
+    schema: { tags: ["schools"], summary: "Муниципалитеты региона с соседями", response: { 200: Type.Array(MunicipalitySchema), ...errors(401, 403) } },
+  }, async (request) => {
+    const scope = staffScope(request.principal);
+    return listMunicipalities(db, scope.regionId, scope.municipalityId);
+  });
+
+  app.get("/api/schools", {
+    config: { access: "user" },
+    schema: {
+      tags: ["schools"], summary: "Школы, которые видит пользователь: свою, своего муниципалитета или все (сотрудники института)",
+      querystring: Type.Object({ municipalityId: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })) }, { additionalProperties: false }),
+      response: { 200: Type.Array(SchoolSchema), ...errors(401, 403) },
+    },
+  }, async (request) => {
+    const p = request.principal;
+    if (p?.kind !== "user" || !p.regionId) throw forbidden();
+    const filter: SchoolFilter = { regionId: p.regionId, municipalityId: request.query.municipalityId };
+    if (!isStaff(p)) {
+      if (p.roles.includes("municipal") && p.municipalityId) {
+        // A coordinator asking for another municipality sees nothing of it.
+        if (filter.municipalityId && filter.municipalityId !== p.municipalityId) return [];
+        filter.municipalityId = p.municipalityId;
+      } else if (p.schoolId) filter.schoolId = p.schoolId;
+      else return [];
+    }
+    const rows = await listSchools(db, filter);
+    return rows.map((s) => ({
+      id: s.id, name: s.name, shortName: s.short_name, municipalityId: s.municipality_id, municipalityName: s.municipality_name,
+      clusters: s.clusters, locality: s.locality, ...(s.students !== null ? { students: s.students } : {}),
+      lowResults: s.low_results, unfavourable: s.unfavourable, highResults: s.high_results,
+      ...(s.phone ? { phone: s.phone } : {}), ...(s.email ? { email: s.email } : {}),
+    }));
+  });
+}
