@@ -6,11 +6,21 @@ import { match, navigate, usePath } from "./router";
 import { SignInPage } from "../features/sign-in/sign-in-page";
 import { HomePage } from "../features/home/home-page";
 import { Loading } from "../lib/ui";
+import { isStaff } from "./roles";
 
 // SurveyJS and chart.js are heavy: only the pages that show them load them.
 const TakeTestPage = lazy(() => import("../features/take-test/take-test-page"));
 const ResultPage = lazy(() => import("../features/results/result-page"));
 const ProfilePage = lazy(() => import("../features/profile/profile-page"));
+// The institute's workspace, each section its own chunk.
+const DashboardPage = lazy(() => import("../features/dashboard/dashboard-page"));
+const CampaignsPage = lazy(() => import("../features/campaigns/campaigns-page"));
+const CampaignPage = lazy(() => import("../features/campaigns/campaign-page"));
+const ImportsPage = lazy(() => import("../features/imports/imports-page"));
+const ThemesPage = lazy(() => import("../features/themes/themes-page"));
+const CourseGroupsPage = lazy(() => import("../features/course-groups/course-groups-page"));
+const MentoringPage = lazy(() => import("../features/mentoring/mentoring-page"));
+const MenteesPage = lazy(() => import("../features/mentees/mentees-page"));
 
 export function App() {
   return (
@@ -33,7 +43,17 @@ function Routes() {
 
   let page;
   let params: Record<string, string> | null;
-  if (path === "/") page = <HomePage />;
+  const staff = isStaff(user);
+  if (path === "/") page = staff ? <DashboardPage /> : <HomePage />;
+  else if (path === "/tests") page = <HomePage />;
+  else if (staff && path === "/campaigns") page = <CampaignsPage />;
+  else if (staff && (params = match("/campaigns/:campaignId", path))) page = <CampaignPage key={params.campaignId} campaignId={params.campaignId!} />;
+  else if (staff && path === "/imports") page = <ImportsPage />;
+  else if (staff && path === "/themes") page = <ThemesPage />;
+  else if (staff && path === "/groups") page = <CourseGroupsPage />;
+  else if (staff && path === "/mentoring") page = <MentoringPage />;
+  else if (user.roles.includes("mentor") && path === "/mentees") page = <MenteesPage />;
+  else if ((params = match("/people/:userId", path))) page = <ProfilePage key={params.userId} userId={params.userId!} />;
   else if ((params = match("/tests/:instrumentId", path))) page = <TakeTestPage key={params.instrumentId} instrumentId={params.instrumentId!} />;
   else if ((params = match("/results/:attemptId", path))) page = <ResultPage key={params.attemptId} attemptId={params.attemptId!} />;
   else if (path === "/profile") page = <ProfilePage />;

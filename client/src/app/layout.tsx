@@ -2,6 +2,7 @@
 import type { ReactNode } from "react";
 import { useAuth } from "./auth";
 import { Link, navigate, usePath } from "./router";
+import { navigationFor } from "./roles";
 
 const ROLE_LABELS: Record<string, string> = {
   teacher: "учитель", principal: "руководитель", mentor: "наставник",
@@ -11,8 +12,9 @@ const ROLE_LABELS: Record<string, string> = {
 export function Layout({ children }: { children: ReactNode }) {
   const { user, signOut } = useAuth();
   const path = usePath();
-  const nav = [{ href: "/", label: "Главная" }];
-  if (user?.roles.includes("teacher") || user?.roles.includes("principal")) nav.push({ href: "/profile", label: "Мой профиль" });
+  const nav = navigationFor(user);
+  // A section stays marked on its inner pages (a campaign under «Кампании»).
+  const current = (href: string) => (href === "/" ? path === "/" : path === href || path.startsWith(`${href}/`));
 
   return (
     <div className="shell">
@@ -27,7 +29,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <ul className="nav">
               {nav.map((item) => (
                 <li key={item.href}>
-                  <Link href={item.href} aria-current={path === item.href ? "page" : undefined}>{item.label}</Link>
+                  <Link href={item.href} aria-current={current(item.href) ? "page" : undefined}>{item.label}</Link>
                 </li>
               ))}
             </ul>

@@ -45,6 +45,76 @@ export function onSessionChange(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
+/** A JSON request to the API with the session's token; errors become ApiError with the server's Russian message. */
+export async function apiRequest<T>(method: string, path: string, body?: unknown): Promise<T> {
+  return request<T>(method, path, body);
+}
+
+async function errorOf(response: Response, session: Session | null): Promise<ApiError> {
+  const payload = await response.json().catch(() => undefined);
+  const error = (payload as { error?: { code?: string; message?: string } } | undefined)?.error;
+  if (response.status === 401 && session) saveSession(null);
+  return new ApiError(response.status, error?.code ?? "http_error", error?.message ?? `Ошибка сервера (${response.status})`);
+}
+
+/**
+ * Downloads a file the API builds (XLSX, CSV, PDF) and hands it to the browser under the server's
+ * file name. A JSON body makes it a POST (for example, codes issued and printed in one step).
+ */
+export async function apiDownload(path: string, body?: unknown): Promise<void> {
+  const session = loadSession();
+  const headers: Record<string, string> = {};
+  if (session) headers.authorization = `Bearer ${session.token}`;
+  if (body !== undefined) headers["content-type"] = "application/json";
+  let response: Response;
+  try {
+    response = await fetch(path, { method: body === undefined ? "GET" : "POST", headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch {
+    throw new ApiError(0, "network", "Нет связи с сервером. Проверьте подключение к интернету.");
+  }
+  if (!response.ok) throw await errorOf(response, session);
+  const disposition = response.headers.get("content-disposition") ?? "";
+  const encoded = disposition.match(/filename\*=UTF-8''([^;]+)/)?.[1];
+  const fileName = encoded ? decodeURIComponent(encoded) : disposition.match(/filename="([^"]+)"/)?.[1] ?? "orientir-file";
+  saveBlob(await response.blob(), fileName);
+}
+
+export function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = Object.assign(document.createElement("a"), { href: url, download: fileName });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/**
+ * Uploads one file as multipart field `file`, reporting the share sent (0–1) as it goes: fetch cannot
+ * report upload progress, XMLHttpRequest can. Resolves with the JSON answer.
+ */
+export function apiUpload<T>(path: string, file: File, onProgress?: (share: number) => void): Promise<T> {
+  const session = loadSession();
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", path);
+    xhr.setRequestHeader("accept", "application/json");
+    if (session) xhr.setRequestHeader("authorization", `Bearer ${session.token}`);
+    xhr.upload.onprogress = (event) => { if (event.lengthComputable) onProgress?.(event.loaded / event.total); };
+    xhr.onerror = () => reject(new ApiError(0, "network", "Нет связи с сервером. Проверьте подключение к интернету."));
+    xhr.onload = () => {
+      let payload: unknown;
+      try { payload = JSON.parse(xhr.responseText); } catch { payload = undefined; }
+      if (xhr.status >= 200 && xhr.status < 300) return resolve(payload as T);
+      const error = (payload as { error?: { code?: string; message?: string } } | undefined)?.error;
+      if (xhr.status === 401 && session) saveSession(null);
+      reject(new ApiError(xhr.status, error?.code ?? "http_error", error?.message ?? `Ошибка сервера (${xhr.status})`));
+    };
+    const form = new FormData();
+    form.append("file", file, file.name);
+    xhr.send(form);
+  });
+}
+
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   const session = loadSession();
   const headers: Record<string, string> = { accept: "application/json" };
@@ -86,4 +156,5 @@ export const api = {
     request<{ attempt: Attempt; result: Result | null }>("POST", `/api/attempts/${id}/submit`, { data }),
   result: (attemptId: string) => request<Result>("GET", `/api/attempts/${attemptId}/result`),
   myProfile: () => request<Profile>("GET", "/api/me/profile"),
+  profile: (userId: string) => request<Profile>("GET", `/api/users/${encodeURIComponent(userId)}/profile`),
 };

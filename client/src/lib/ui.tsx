@@ -35,3 +35,27 @@ export function Panel({ id, title, children }: { id: string; title: string; chil
     </section>
   );
 }
+
+/** A figure at a glance: a label, a number, and what it is measured against. */
+export function Stat({ label, value, note }: { label: string; value: ReactNode; note?: ReactNode }) {
+  return (
+    <div className="stat">
+      <span className="stat-label">{label}</span>
+      <span className="stat-value">{value}</span>
+      {note && <span className="stat-note">{note}</span>}
+    </div>
+  );
+}
+
+/** A progress bar with its label and figures; `good` paints it green (a target reached). */
+export function ProgressBar({ label, value, max, good }: { label: string; value: number; max: number; good?: boolean }) {
+  const share = max > 0 ? Math.min(1, value / max) : 0;
+  return (
+    <div className="progress-block">
+      <div className="progress-label"><span>{label}</span><span>{value} из {max} · {Math.round(share * 100)}%</span></div>
+      <div className={`progress${good ? " progress-good" : ""}`} role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={max} aria-valuenow={value}>
+        <span style={{ width: `${share * 100}%` }} />
+      </div>
+    </div>
+  );
+}
