@@ -23,7 +23,8 @@ const DATA_TABLES = [
 
 async function createPostgresDatabase(url: string): Promise<string> {
   const worker = process.env.VITEST_POOL_ID ?? process.env.VITEST_WORKER_ID ?? "0";
-  const name = `orientir_test_${worker}`;
+  // TEST_DB_PREFIX keeps two suites running at once on one server out of each other's databases.
+  const name = `${process.env.TEST_DB_PREFIX ?? "orientir_test"}_${worker}`;
   const admin = new URL(url);
   admin.pathname = "/postgres";
   const client = new pg.Client({ connectionString: admin.toString() });
