@@ -23,6 +23,7 @@ import instrumentsRoutes from "./modules/instruments/instruments.routes.js";
 import type { InstrumentRegistry } from "./modules/instruments/registry.js";
 import { ProfilesService } from "./modules/profiles/profiles.service.js";
 import profilesRoutes from "./modules/profiles/profiles.routes.js";
+import accessCodesRoutes from "./modules/access-codes/access-codes.routes.js";
 import analyticsRoutes from "./modules/analytics/analytics.routes.js";
 import { CampaignSchema } from "./modules/campaigns/campaigns.schemas.js";
 import { CampaignsService } from "./modules/campaigns/campaigns.service.js";
@@ -71,6 +72,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(campaignsRoutes, { campaigns: new CampaignsService(db, registry) });
   await app.register(schoolsRoutes, moduleDeps);
   await app.register(importsRoutes, moduleDeps);
+  await app.register(accessCodesRoutes, moduleDeps);
   await app.register(analyticsRoutes, moduleDeps);
   await app.register(courseGroupsRoutes, moduleDeps);
   await app.register(mentoringRoutes, moduleDeps);
