@@ -4,6 +4,7 @@ import type { UserSchema } from "../../../server/modules/auth/auth.schemas";
 import type { InstrumentSchema, InstrumentSummarySchema } from "../../../server/modules/instruments/instruments.schemas";
 import type { AttemptSchema, ResultSchema } from "../../../server/modules/attempts/attempts.schemas";
 import type { ProfileSchema } from "../../../server/modules/profiles/profiles.schemas";
+import type { AssignmentSchema } from "../../../server/modules/campaigns/campaigns.schemas";
 
 export type User = Static<typeof UserSchema>;
 export type InstrumentSummary = Static<typeof InstrumentSummarySchema>;
@@ -11,6 +12,7 @@ export type Instrument = Static<typeof InstrumentSchema> & { survey: Record<stri
 export type Attempt = Static<typeof AttemptSchema>;
 export type Result = Static<typeof ResultSchema>;
 export type Profile = Static<typeof ProfileSchema>;
+export type Assignment = Static<typeof AssignmentSchema>;
 export type Level = Result["competencies"][number]["level"];
 export interface Session { token: string; expiresAt: string; user: User }
 
@@ -156,5 +158,6 @@ export const api = {
     request<{ attempt: Attempt; result: Result | null }>("POST", `/api/attempts/${id}/submit`, { data }),
   result: (attemptId: string) => request<Result>("GET", `/api/attempts/${attemptId}/result`),
   myProfile: () => request<Profile>("GET", "/api/me/profile"),
+  myAssignments: () => request<Assignment[]>("GET", "/api/me/assignments"),
   profile: (userId: string) => request<Profile>("GET", `/api/users/${encodeURIComponent(userId)}/profile`),
 };

@@ -85,6 +85,12 @@ export async function seedDemoRegion(db: Kysely<Database>, registry: InstrumentR
     await insertChunked(attempts.rows, (chunk) => trx.insertInto("attempts").values(chunk).execute());
     await insertChunked(attempts.results, (chunk) => trx.insertInto("competency_results").values(chunk).execute());
 
+    // mentor@demo mentors teacher@demo from the start, so that both sides of the pair have something to show.
+    await trx.insertInto("mentor_assignments").values({
+      mentor_id: demo.mentor.id, mentee_id: demo.teacher.id, subject: "math",
+      reason: "Учитель математики школы с высокими результатами; пара создана при загрузке демонстрационного региона",
+    }).execute();
+
     return {
       municipalities: region.municipalities.length, schools: region.schools.length,
       teachers: people.filter((p) => p.roles.includes("teacher")).length,
@@ -108,9 +114,8 @@ async function demoSignIns(region: ReturnType<typeof generateDemoRegion>, rng: R
 
   const teacher = claim(region.people.find((p) => p.schoolId === school.id && p.subjects.includes("math") && p.roles.includes("teacher")), "teacher@demo")!;
   claim(region.people.find((p) => p.schoolId === school.id && p.roles.includes("principal")), "principal@demo");
-  const mentor = region.people.find((p) => p.schoolId === mentorSchool?.id && p.roles.includes("mentor") && p.subjects.includes("math"));
-  if (mentor) claim(mentor, "mentor@demo");
-  else person("mentor@demo", "Орлова Светлана Викторовна", "Учитель математики", ["teacher", "mentor"], { subjects: ["math"], ability: 1.4 });
+  const found = region.people.find((p) => p.schoolId === mentorSchool?.id && p.roles.includes("mentor") && p.subjects.includes("math"));
+  const mentor = found ? claim(found, "mentor@demo")! : person("mentor@demo", "Орлова Светлана Викторовна", "Учитель математики", ["teacher", "mentor"], { subjects: ["math"], ability: 1.4 });
   person("methodologist@demo", "Кравченко Ольга Николаевна", "Методист центра непрерывного повышения профессионального мастерства", ["methodologist"]);
   person("municipal@demo", "Гусев Андрей Павлович", "Муниципальный координатор", ["municipal"], { municipalityId: school.municipalityId });
   person("admin@demo", "Администратор платформы", "Администратор", ["admin"]);
@@ -119,7 +124,7 @@ async function demoSignIns(region: ReturnType<typeof generateDemoRegion>, rng: R
   }));
   const logins = [...region.people, ...added].flatMap((p) => (p.login ? [p.login] : [])).sort();
   // The contract's teachers have not taken a test yet; the mentor has, with a strong profile.
-  return { added, logins, untested: [teacher.id, ...subjectTeachers.map((t) => t.id)] };
+  return { added, logins, untested: [teacher.id, ...subjectTeachers.map((t) => t.id)], teacher, mentor };
 }
 
 function demoTeacherName(rng: Rng): string {
