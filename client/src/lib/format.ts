@@ -2,9 +2,11 @@
 import type { Level } from "./api";
 
 const dateFormat = new Intl.DateTimeFormat("ru-RU", { day: "numeric", month: "long", year: "numeric" });
+const dayFormat = new Intl.DateTimeFormat("ru-RU", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 const timeFormat = new Intl.DateTimeFormat("ru-RU", { hour: "2-digit", minute: "2-digit" });
 
-export const formatDate = (iso: string) => dateFormat.format(new Date(iso));
+/** A moment in the viewer's time zone; a calendar day ("2026-10-01") as that day wherever the viewer is. */
+export const formatDate = (iso: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? dayFormat.format(new Date(`${iso}T00:00:00Z`)) : dateFormat.format(new Date(iso)));
 export const formatTime = (date: Date) => timeFormat.format(date);
 export const formatPercent = (value: number) => `${Math.round(value)}%`;
 /** Points: whole numbers as they are, partial credit to one decimal with a comma (6,7). */

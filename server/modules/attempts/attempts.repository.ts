@@ -47,24 +47,28 @@ export async function insertAttempt(db: Kysely<Database>, v: NewAttemptValues): 
     .returningAll().executeTakeFirst();
 }
 
-export async function saveAnswers(db: Kysely<Database>, id: string, data: Record<string, unknown>, currentPage: number): Promise<AttemptRow> {
+/** The attempt's campaign takes answers: running, and its last day not past (checked in the writing statement itself). */
+const campaignOpen = sql<boolean>`exists (select 1 from campaigns c where c.id = attempts.campaign_id and c.status = 'active' and current_date <= c.ends_on)`;
+
+/** Saves answers unless the attempt was submitted or its campaign closed meanwhile; undefined then. */
+export async function saveAnswers(db: Kysely<Database>, id: string, data: Record<string, unknown>, currentPage: number): Promise<AttemptRow | undefined> {
   return db.updateTable("attempts")
     .set({ data: JSON.stringify(data), current_page: currentPage, updated_at: sql<Date>`now()` })
-    .where("id", "=", id).where("status", "=", "in_progress")
-    .returningAll().executeTakeFirstOrThrow();
+    .where("id", "=", id).where("status", "=", "in_progress").where(campaignOpen)
+    .returningAll().executeTakeFirst();
 }
 
 /**
  * Marks the attempt submitted and writes its competency results in ONE statement (atomic on its
  * own, two round trips fewer than BEGIN…COMMIT). Returns undefined when the attempt was no longer
- * in progress: a concurrent submission won, and its result stands.
+ * in progress (a concurrent submission won, and its result stands) or its campaign has just closed.
  */
 export async function recordSubmission(db: Kysely<Database>, id: string, data: Record<string, unknown>, scored: ScoredResponse | null): Promise<AttemptRow | undefined> {
   const itemScores = scored ? JSON.stringify(Object.fromEntries(scored.items.map((i) => [i.name, i.score]))) : null;
   const update = sql`update attempts set status = 'submitted', data = ${JSON.stringify(data)}::jsonb, submitted_at = now(), updated_at = now(),
       score = ${scored?.score ?? null}::float8, max_score = ${scored?.maxScore ?? null}::float8, percent = ${scored?.percent ?? null}::float8,
       item_scores = ${itemScores}::jsonb
-    where id = ${id} and status = 'in_progress' returning *`;
+    where id = ${id} and status = 'in_progress' and ${campaignOpen} returning *`;
   const results = scored?.competencies ?? [];
   // The results travel as one JSON parameter: one value to bind and plan instead of six per row.
   const rows = JSON.stringify(results.map((c) => ({

@@ -140,7 +140,13 @@ export class AttemptsService {
       await this.refuseUnlessCampaignOpen(trx, attempt);
       if (this.pastGrace(attempt)) throw conflict("Время на выполнение истекло: ответы сохранены на момент окончания времени", "time_over");
       const loaded = await this.versionOf(trx, attempt);
-      return toView(await repo.saveAnswers(trx, id, keepKnownAnswers(loaded.codec.toStored(data), loaded), currentPage ?? attempt.current_page), loaded.codec);
+      const saved = await repo.saveAnswers(trx, id, keepKnownAnswers(loaded.codec.toStored(data), loaded), currentPage ?? attempt.current_page);
+      // The campaign closed between the check above and the write: the write did not happen.
+      if (!saved) {
+        await this.refuseUnlessCampaignOpen(trx, attempt);
+        throw conflict("Ответы уже отправлены, изменить их нельзя", "already_submitted");
+      }
+      return toView(saved, loaded.codec);
     });
   }
 
@@ -158,7 +164,9 @@ export class AttemptsService {
     ]);
     if (!written) {
       // A concurrent submission of the same attempt got there first: answer with what it stored.
+      // Otherwise the campaign closed a moment ago, and nothing was written.
       const stored = (await repo.findAttempt(this.db, id))!;
+      if (stored.status !== "submitted") await this.refuseUnlessCampaignOpen(this.db, stored);
       return { attempt: await this.view(this.db, stored), result: await this.resultOf(stored) };
     }
     const competencies = (scored?.competencies ?? []).map(({ id: cid, title, score, maxScore, percent, level, items }) => ({ id: cid, title, score, maxScore, percent, level, items }));

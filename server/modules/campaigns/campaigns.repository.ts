@@ -146,6 +146,11 @@ function eligible(campaignId: string) {
       )`;
 }
 
+/** A transaction-wide lock on opening campaigns in a region: openings take turns (released at commit). */
+export async function lockRegionCampaigns(db: Kysely<Database>, regionId: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext(${`campaigns:${regionId}`}))`.execute(db);
+}
+
 /** Running campaigns that already hold, for someone this campaign would assign, the same instrument. */
 export async function findAssignmentConflicts(db: Kysely<Database>, campaignId: string) {
   const result = await sql<{ campaign_id: string; title: string; people: number; instruments: string[] }>`

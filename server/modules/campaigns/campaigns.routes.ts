@@ -7,7 +7,7 @@ import { currentUser } from "../../plugins/auth.js";
 import { errors, FileResponse, IdParams } from "../../shared/http-schemas.js";
 import { sendTable } from "../../shared/spreadsheet.js";
 import {
-  AssignmentSchema, CoverageQuery, CoverageSchema, CreateCampaignBody, PendingExportQuery, PendingQuery, PendingSchema,
+  AssignmentSchema, CoverageQuery, InstrumentOptionSchema, CoverageSchema, CreateCampaignBody, PendingExportQuery, PendingQuery, PendingSchema,
   SchoolCoverageSchema, UpdateCampaignBody,
 } from "./campaigns.schemas.js";
 import type { CampaignsService } from "./campaigns.service.js";
@@ -25,6 +25,11 @@ export default async function campaignsRoutes(fastify: FastifyInstance, { campai
     config: { access: { roles: READERS } },
     schema: { tags, summary: "Кампании региона (координатору — охватывающие его муниципалитет)", response: { 200: Type.Array(campaignRef), ...errors(401, 403) } },
   }, async (request) => campaigns.list(request.principal!));
+
+  app.get("/api/campaigns/instruments", {
+    config: { access: { roles: READERS } },
+    schema: { tags, summary: "Инструменты, которые может включать кампания", response: { 200: Type.Array(InstrumentOptionSchema), ...errors(401, 403) } },
+  }, async (request) => campaigns.instruments(request.principal!));
 
   app.post("/api/campaigns", {
     config: { access: { roles: WRITERS } },

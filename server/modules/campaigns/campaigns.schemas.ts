@@ -68,8 +68,24 @@ export const CoverageSchema = Type.Object({
     id: Type.String(), name: Type.String(), ...Counts, roles: RoleCounts,
     schools: Type.Object({ total: Type.Integer(), covered: Type.Integer() }),
   })),
-  instruments: Type.Array(Type.Object({ id: Type.String(), title: Type.String(), ...Counts })),
+  /**
+   * Every instrument of the campaign. Anonymous questionnaires assign nobody: `assigned` is 0 and
+   * `started` / `submitted` count the answers received by access code.
+   */
+  instruments: Type.Array(Type.Object({ id: Type.String(), title: Type.String(), kind: Type.String(), anonymous: Type.Boolean(), ...Counts })),
 });
+
+/** An instrument a campaign may include, for the institute's campaign form. */
+export const InstrumentOptionSchema = Type.Object({
+  id: Type.String(),
+  kind: Type.Union([Type.Literal("subject-test"), Type.Literal("leader"), Type.Literal("climate"), Type.Literal("conditions")]),
+  subject: Type.Optional(Type.String()),
+  title: Type.String(),
+  audience: Type.Array(Type.String()),
+  /** Answered by access code: assigns nobody, its answers are counted per school. */
+  anonymous: Type.Boolean(),
+});
+export type InstrumentOption = Static<typeof InstrumentOptionSchema>;
 
 export const SchoolCoverageSchema = Type.Array(Type.Object({
   id: Type.String(), name: Type.String(), shortName: Type.String(), municipalityId: Type.String(), municipalityName: Type.String(),

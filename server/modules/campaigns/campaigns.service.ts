@@ -6,7 +6,7 @@ import { badRequest, conflict, notFound } from "../../shared/app-error.js";
 import type { Principal } from "../auth/principal.js";
 import { changeScope, reaches, staffScope, type StaffScope } from "../auth/staff-scope.js";
 import type { InstrumentRegistry } from "../instruments/registry.js";
-import type { CampaignView, CreateCampaign, UpdateCampaign } from "./campaigns.schemas.js";
+import type { CampaignView, CreateCampaign, InstrumentOption, UpdateCampaign } from "./campaigns.schemas.js";
 import * as repo from "./campaigns.repository.js";
 import * as coverage from "./coverage.repository.js";
 import { isUniqueViolation } from "../../db/errors.js";
@@ -34,6 +34,15 @@ export class CampaignsService {
   async list(principal: Principal): Promise<CampaignView[]> {
     const scope = staffScope(principal);
     return (await repo.listCampaigns(this.db, scope.regionId, scope.municipalityId)).map(toCampaignView);
+  }
+
+  /** The instruments a campaign may include, in the order the campaign form groups them. */
+  instruments(principal: Principal): InstrumentOption[] {
+    staffScope(principal);
+    const order = ["subject-test", "leader", "conditions", "climate"];
+    return this.registry.all().map(({ definition: d }) => ({
+      id: d.id, kind: d.kind, ...(d.subject ? { subject: d.subject } : {}), title: d.title, audience: [...d.audience], anonymous: d.anonymous === true,
+    })).sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || a.title.localeCompare(b.title, "ru"));
   }
 
   async get(principal: Principal, id: string): Promise<CampaignView> {
@@ -93,16 +102,19 @@ export class CampaignsService {
     if (current.ends_on < isoDay()) throw conflict(`Окно кампании закончилось ${ruDate(current.ends_on)}: измените даты`, "window_over");
     try {
       await this.db.transaction().execute(async (trx) => {
+        // Opens in a region take turns, so two campaigns over the same people cannot both pass the check.
+        await repo.lockRegionCampaigns(trx, current.region_id);
+        if (!(await repo.setStatus(trx, id, "planned", "active"))) throw conflict("Кампания уже открыта", "campaign_not_planned");
+        await repo.assignEligible(trx, id);
+        // Checked after assigning: anyone skipped because another running campaign holds their instrument
+        // (including people an import added meanwhile) makes the whole opening roll back.
         const clashes = await repo.findAssignmentConflicts(trx, id);
         if (clashes.length) {
           const list = clashes.map((c) => `«${c.title}» (${c.people} чел.)`).join(", ");
           throw conflict(`Часть участников уже проходит те же инструменты в открытой кампании ${list}. Закройте её или сузьте охват.`, "assignment_conflict");
         }
-        if (!(await repo.setStatus(trx, id, "planned", "active"))) throw conflict("Кампания уже открыта", "campaign_not_planned");
-        await repo.assignEligible(trx, id);
       });
     } catch (error) {
-      // Two campaigns opened at the same moment over the same people: the database keeps the rule.
       if (isUniqueViolation(error)) throw conflict("Часть участников уже назначена на те же инструменты в другой открытой кампании", "assignment_conflict");
       throw error;
     }
@@ -135,7 +147,10 @@ export class CampaignsService {
       ...countsOf(totals),
       targets: toCampaignView(campaign).targets,
       municipalities: municipalities.map((m) => ({ id: m.municipality_id, name: m.name, ...countsOf(m) })),
-      instruments: instruments.map((i) => ({ id: i.id, title: this.registry.get(i.id)?.definition.title ?? i.title, assigned: i.assigned, started: i.started, submitted: i.submitted })),
+      instruments: instruments.map((i) => ({
+        id: i.id, title: this.registry.get(i.id)?.definition.title ?? i.title, kind: i.kind, anonymous: i.anonymous,
+        assigned: i.assigned, started: i.started, submitted: i.submitted,
+      })),
     };
   }
 

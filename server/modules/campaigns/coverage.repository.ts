@@ -64,16 +64,32 @@ export async function coverageTotals(db: Kysely<Database>, campaignId: string, f
   return result.rows[0]!;
 }
 
+/**
+ * Every instrument of the campaign, including those nobody in the filter was assigned (0 of 0). For
+ * the assigned ones: people assigned, started, submitted. Anonymous questionnaires assign nobody:
+ * their `started` and `submitted` count the answers received by code from the schools in the filter.
+ */
 export async function coverageByInstrument(db: Kysely<Database>, campaignId: string, f: CoverageFilter) {
-  const result = await sql<{ id: string; title: string; assigned: number; started: number; submitted: number }>`
-    select i.id, i.title, count(*)::int as assigned, count(t.id)::int as started,
-      (count(*) filter (where t.status = 'submitted'))::int as submitted
-    from campaign_assignments a
-    join instruments i on i.id = a.instrument_id
+  const result = await sql<{ id: string; title: string; kind: string; anonymous: boolean; assigned: number; started: number; submitted: number }>`
+    select i.id, i.title, i.kind, false as anonymous, count(a.user_id)::int as assigned, count(t.id)::int as started,
+      (count(t.id) filter (where t.status = 'submitted'))::int as submitted
+    from campaign_instruments ci
+    join instruments i on i.id = ci.instrument_id and not i.anonymous
+    left join campaign_assignments a on a.campaign_id = ci.campaign_id and a.instrument_id = ci.instrument_id ${filterSql(f)}
     left join attempts t on t.user_id = a.user_id and t.instrument_id = a.instrument_id and t.campaign_id = a.campaign_id
-    where a.campaign_id = ${campaignId} ${filterSql(f)}
-    group by i.id, i.title
-    order by i.title`.execute(db);
+    where ci.campaign_id = ${campaignId}
+    group by i.id, i.title, i.kind
+    union all
+    select i.id, i.title, i.kind, true as anonymous, 0 as assigned, count(t.id)::int as started,
+      (count(t.id) filter (where t.status = 'submitted'))::int as submitted
+    from campaign_instruments ci
+    join instruments i on i.id = ci.instrument_id and i.anonymous
+    left join attempts t on t.campaign_id = ci.campaign_id and t.instrument_id = ci.instrument_id
+      ${f.municipalityId ? sql`and t.school_id in (select s.id from schools s where s.municipality_id = ${f.municipalityId})` : sql``}
+      ${f.schoolId ? sql`and t.school_id = ${f.schoolId}` : sql``}
+    where ci.campaign_id = ${campaignId}
+    group by i.id, i.title, i.kind
+    order by anonymous, title`.execute(db);
   return result.rows;
 }
 

@@ -7,17 +7,24 @@ import { SUBJECT_CODES } from "../instruments/instrument.types.js";
 import { scoreResponse } from "../scoring/scorer.js";
 import { simulateAnswers } from "./demo-answers.js";
 import { DEMO_REGION, demoNeighbours, generateDemoRegion, Rng, SUBJECT_TITLES, type DemoPerson } from "./demo-region.js";
-import { assignEligible } from "../campaigns/campaigns.repository.js";
+import { assignEligible, deactivateAssignments } from "../campaigns/campaigns.repository.js";
 import { isoDay } from "../../shared/dates.js";
 
 export const DEMO_SEED = 20261123;
 export const DEMO_PASSWORD = "demo";
 /**
- * The demo's calendar is anchored to the day it is loaded: the input diagnostic opened 75 days ago
- * and runs another month, so a fresh demo always has a campaign that can be taken.
+ * The demo's calendar is anchored to the day it is loaded: the mentor candidates of high-result
+ * schools were tested in the spring (closed), the input diagnostic of the programme's schools opened
+ * 75 days ago and runs another month, and the intermediate wave is planned for the spring; a fresh
+ * demo always has a campaign that can be taken.
  */
 export function demoCampaigns(now = Date.now()) {
   return {
+    mentorSelection: {
+      id: "demo-mentor-selection", title: "Диагностика кандидатов в наставники (школы с высокими результатами)",
+      wave: "input" as const, startsOn: isoDay(-140, now), endsOn: isoDay(-110, now),
+      targets: {},
+    },
     input: {
       id: "demo-input", title: "Входная диагностика профессиональных дефицитов педагогов и руководителей",
       wave: "input" as const, startsOn: isoDay(-75, now), endsOn: isoDay(30, now),
@@ -30,8 +37,7 @@ export function demoCampaigns(now = Date.now()) {
     },
   };
 }
-/** Submissions spread over the first weeks of the input campaign, all before today. */
-const FIRST_DAY_OFFSET = -71;
+/** Submissions spread over the first weeks of a campaign, all before today. */
 const DAYS = 45;
 
 export interface SeedSummary { municipalities: number; schools: number; teachers: number; principals: number; attempts: number; logins: string[] }
@@ -67,21 +73,37 @@ export async function seedDemoRegion(db: Kysely<Database>, registry: InstrumentR
 
     await trx.insertInto("municipality_neighbours").values(demoNeighbours(region.municipalities.map((m) => m.id))).execute();
 
-    // The input diagnostic runs now and covers the whole region; the intermediate wave is planned.
+    // The programme's schools are diagnosed now (the intermediate wave is planned for them); the
+    // mentor pool of high-result schools was diagnosed before, in a campaign now closed.
     const campaigns = demoCampaigns();
-    for (const [c, status] of [[campaigns.input, "active"], [campaigns.intermediate, "planned"]] as const) {
+    const programme = region.schools.filter((s) => s.lowResults || s.unfavourable).map((s) => s.id);
+    const mentorSchools = region.schools.filter((s) => s.highResults).map((s) => s.id);
+    const plan = [
+      { c: campaigns.mentorSelection, status: "closed", schools: mentorSchools, instruments: registry.all().filter((i) => i.definition.kind === "subject-test") },
+      { c: campaigns.input, status: "active", schools: programme, instruments: registry.all() },
+      { c: campaigns.intermediate, status: "planned", schools: programme, instruments: registry.all() },
+    ] as const;
+    for (const { c, status, schools, instruments } of plan) {
       await trx.insertInto("campaigns").values({
         id: c.id, region_id: DEMO_REGION.id, title: c.title, wave: c.wave, status, starts_on: c.startsOn, ends_on: c.endsOn,
-        target_teachers: c.targets.teachers, target_principals: c.targets.principals, target_school_share: c.targets.schoolShare,
-        opened_at: status === "active" ? new Date(`${c.startsOn}T06:00:00Z`) : null,
+        target_teachers: "teachers" in c.targets ? c.targets.teachers : null,
+        target_principals: "principals" in c.targets ? c.targets.principals : null,
+        target_school_share: "schoolShare" in c.targets ? c.targets.schoolShare : null,
+        opened_at: status === "planned" ? null : new Date(`${c.startsOn}T06:00:00Z`),
+        closed_at: status === "closed" ? new Date(`${c.endsOn}T18:00:00Z`) : null,
       }).execute();
-      await trx.insertInto("campaign_instruments")
-        .values(registry.all().map((i) => ({ campaign_id: c.id, instrument_id: i.definition.id }))).execute();
+      await trx.insertInto("campaign_instruments").values(instruments.map((i) => ({ campaign_id: c.id, instrument_id: i.definition.id }))).execute();
+      await insertChunked([...schools], (chunk) => trx.insertInto("campaign_schools").values(chunk.map((school_id) => ({ campaign_id: c.id, school_id }))).execute());
+      if (status !== "planned") await assignEligible(trx, c.id);
+      if (status === "closed") await deactivateAssignments(trx, c.id);
     }
-    await assignEligible(trx, campaigns.input.id);
 
     const untested = new Set(demo.untested);
-    const attempts = simulateCampaign(registry, people.filter((p) => !untested.has(p.id)), rng, campaigns.input.id, Date.parse(`${isoDay(FIRST_DAY_OFFSET)}T06:00:00Z`));
+    const mentorSchoolSet = new Set(mentorSchools);
+    const campaignOf = (p: DemoPerson) => mentorSchoolSet.has(p.schoolId ?? "")
+      ? { id: campaigns.mentorSelection.id, firstDay: Date.parse(`${campaigns.mentorSelection.startsOn}T06:00:00Z`), days: 25 }
+      : { id: campaigns.input.id, firstDay: Date.parse(`${campaigns.input.startsOn}T06:00:00Z`) + 4 * 86_400_000, days: DAYS };
+    const attempts = simulateCampaign(registry, people.filter((p) => !untested.has(p.id)), rng, campaignOf);
     await insertChunked(attempts.rows, (chunk) => trx.insertInto("attempts").values(chunk).execute());
     await insertChunked(attempts.results, (chunk) => trx.insertInto("competency_results").values(chunk).execute());
 
@@ -132,10 +154,11 @@ function demoTeacherName(rng: Rng): string {
 }
 
 /** Attempts of the region's people on their instruments: most submitted, some in progress, some not begun. */
-function simulateCampaign(registry: InstrumentRegistry, people: DemoPerson[], rng: Rng, campaignId: string, firstDay: number) {
+function simulateCampaign(registry: InstrumentRegistry, people: DemoPerson[], rng: Rng, campaignOf: (p: DemoPerson) => { id: string; firstDay: number; days: number }) {
   const rows: Array<Insertable<AttemptsTable>> = [];
   const results: Array<Insertable<CompetencyResultsTable>> = [];
   for (const person of people) {
+    const campaign = campaignOf(person);
     const instruments = [
       ...person.subjects.map((s) => registry.get(`subject-${s}`)),
       ...(person.roles.includes("principal") ? [registry.get("leader-competency")] : []),
@@ -147,13 +170,13 @@ function simulateCampaign(registry: InstrumentRegistry, people: DemoPerson[], rn
       const def = loaded.definition;
       const answers = simulateAnswers(def, loaded.answerKey, person.ability + rng.normal() * 0.25, rng);
       const minutes = def.timeLimitMinutes ?? 60;
-      const start = firstDay + rng.int(0, DAYS) * 86_400_000 + rng.int(0, 9 * 60) * 60_000;
+      const start = campaign.firstDay + rng.int(0, campaign.days) * 86_400_000 + rng.int(0, 9 * 60) * 60_000;
       const took = Math.min(minutes, rng.int(Math.round(minutes * 0.45), minutes)) * 60_000;
       const id = rng.uuid();
       const scored = submitted ? scoreResponse(loaded.answerKey, answers) : null;
       rows.push({
         id, user_id: person.id, school_id: person.schoolId, audience: def.audience[0] ?? "teacher", instrument_id: def.id,
-        version: def.version, campaign_id: campaignId, status: submitted ? "submitted" : "in_progress",
+        version: def.version, campaign_id: campaign.id, status: submitted ? "submitted" : "in_progress",
         data: JSON.stringify(submitted ? answers : Object.fromEntries(Object.entries(answers).slice(0, 8))),
         current_page: submitted ? 0 : 1,
         started_at: new Date(start), updated_at: new Date(start + took),

@@ -8,14 +8,7 @@ import type { ModuleDeps } from "../../shared/module-deps.js";
 import { isStaff } from "../auth/principal.js";
 import { staffScope } from "../auth/staff-scope.js";
 import { listMunicipalities, listSchools, type SchoolFilter } from "./schools.repository.js";
-
-const MunicipalitySchema = Type.Object({ id: Type.String(), name: Type.String(), neighbours: Type.Array(Type.String()), schools: Type.Integer() });
-const SchoolSchema = Type.Object({
-  id: Type.String(), name: Type.String(), shortName: Type.String(), municipalityId: Type.String(), municipalityName: Type.String(),
-  clusters: Type.Array(Type.String()), locality: Type.String(), students: Type.Optional(Type.Integer()),
-  lowResults: Type.Boolean(), unfavourable: Type.Boolean(), highResults: Type.Boolean(),
-  phone: Type.Optional(Type.String()), email: Type.Optional(Type.String()),
-});
+import { MunicipalitySchema, SchoolSchema } from "./schools.schemas.js";
 
 export default async function schoolsRoutes(fastify: FastifyInstance, { db }: ModuleDeps) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
