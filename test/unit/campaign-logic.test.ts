@@ -1,8 +1,9 @@
 // The campaign pages' pure logic: the form's request body and checks, scope and target words, coverage bars and target bars.
 import fc from "fast-check";
+import { coverageBars } from "../../client/src/lib/coverage-bars.js";
 import { describe, expect, it } from "vitest";
 import {
-  bodyOf, coverageBars, emptyForm, formOf, localDay, modeOf, scopeText, shortInstrumentTitle, targetBars, targetsText, type CampaignForm,
+  bodyOf, emptyForm, formOf, localDay, modeOf, scopeText, shortInstrumentTitle, targetBars, targetsText, type CampaignForm,
 } from "../../client/src/features/campaigns/campaign-logic.js";
 import type { Campaign, Coverage } from "../../client/src/features/campaigns/campaigns-api.js";
 

@@ -162,18 +162,6 @@ export function bodyOf(form: CampaignForm): { body: CampaignBody; errors?: undef
   };
 }
 
-export interface CoverageBar { id: string; label: string; submitted: number; inProgress: number; notStarted: number }
-
-/** The parts of a stacked bar (прошли, начали, не начали): never negative, adding up to those assigned. */
-export function coverageBars(rows: ReadonlyArray<{ id: string; name: string; assigned: number; started: number; submitted: number }>): CoverageBar[] {
-  return rows.map((r) => {
-    const assigned = Math.max(0, r.assigned);
-    const submitted = Math.min(assigned, Math.max(0, r.submitted));
-    const started = Math.min(assigned, Math.max(submitted, r.started));
-    return { id: r.id, label: r.name, submitted, inProgress: started - submitted, notStarted: assigned - started };
-  });
-}
-
 export interface TargetBar { key: string; label: string; value: number; max: number; good: boolean; note: string }
 
 /**

@@ -2,9 +2,9 @@
 import { useMemo } from "react";
 import { DataTable, type Column } from "../../lib/data-table";
 import { Panel, ProgressBar, Stat } from "../../lib/ui";
-import { coverageBars, formatNumber, percentOf, targetBars } from "./campaign-logic";
+import { formatNumber, percentOf, targetBars } from "./campaign-logic";
 import type { Campaign, Coverage, InstrumentCoverage, MunicipalityCoverage } from "./campaigns-api";
-import { CoverageChart } from "./coverage-chart";
+import { CoverageChart } from "../../lib/coverage-chart";
 
 export function CoverageSection({ campaign, coverage, coordinator, selected, onSelect }: {
   campaign: Campaign;
@@ -14,7 +14,6 @@ export function CoverageSection({ campaign, coverage, coordinator, selected, onS
   selected: string | null;
   onSelect: (municipalityId: string) => void;
 }) {
-  const bars = useMemo(() => coverageBars(coverage.municipalities), [coverage]);
   const targets = useMemo(() => targetBars(coverage, campaign.targets, coordinator), [coverage, campaign.targets, coordinator]);
   const { assigned, started, submitted } = coverage;
 
@@ -64,9 +63,9 @@ export function CoverageSection({ campaign, coverage, coordinator, selected, onS
       </Panel>
 
       <Panel id="by-municipality" title="По муниципалитетам">
-        {bars.length === 0 ? <p className="muted">Никому не назначены диагностики этой кампании.</p> : (
+        {coverage.municipalities.length === 0 ? <p className="muted">Никому не назначены диагностики этой кампании.</p> : (
           <>
-            {bars.length > 1 && <CoverageChart bars={bars} label="Охват по муниципалитетам" />}
+            {coverage.municipalities.length > 1 && <CoverageChart rows={coverage.municipalities} label="Охват по муниципалитетам" />}
             <DataTable rows={coverage.municipalities} columns={municipalityColumns} rowKey={(m) => m.id} caption="Охват по муниципалитетам"
               initialSort={{ key: "share", direction: "asc" }} exportName="ohvat-po-municipalitetam.csv" pageSize={100}
               rowClassName={(m) => (m.id === selected ? "row-selected" : undefined)} />

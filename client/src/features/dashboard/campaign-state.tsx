@@ -5,7 +5,7 @@ import { Link } from "../../app/router";
 import { DataTable, type Column } from "../../lib/data-table";
 import { formatPercent } from "../../lib/format";
 import { Panel, ProgressBar, Stat } from "../../lib/ui";
-import { CoverageChart, type CoverageRow } from "./coverage-chart";
+import { CoverageChart, type CoverageRow } from "../../lib/coverage-chart";
 
 export type RunningCampaign = Static<typeof OverviewSchema>["running"][number];
 

@@ -1,8 +1,10 @@
 // Coverage by municipality as stacked horizontal bars: прошли, начали, не начали; a text summary for screen readers.
-import { useEffect, useRef, useState } from "react";
+// Shared by the dashboard and the campaign page, so that both draw the same figures the same way.
+import { useEffect, useMemo, useRef, useState } from "react";
 import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip } from "chart.js";
-import type { CoverageBar } from "./campaign-logic";
-import { formatNumber } from "./campaign-logic";
+import { coverageBars, type CoverageRow } from "./coverage-bars";
+
+export type { CoverageRow };
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
 
@@ -11,6 +13,8 @@ const SERIES = [
   { key: "inProgress", label: "Начали, не отправили", color: "#d39b2a" },
   { key: "notStarted", label: "Не начали", color: "#c9d4e2" },
 ] as const;
+
+const formatNumber = (n: number): string => n.toLocaleString("ru-RU");
 
 /** Words on lines of at most `width` characters: long names wrap on a phone instead of being cut. */
 function wrap(text: string, width: number): string[] {
@@ -36,7 +40,8 @@ function useNarrow(box: React.RefObject<HTMLElement | null>): boolean {
   return narrow;
 }
 
-export function CoverageChart({ bars, label }: { bars: CoverageBar[]; label: string }) {
+export function CoverageChart({ rows, label }: { rows: readonly CoverageRow[]; label: string }) {
+  const bars = useMemo(() => coverageBars(rows), [rows]);
   const canvas = useRef<HTMLCanvasElement>(null);
   const box = useRef<HTMLDivElement>(null);
   const narrow = useNarrow(box);
@@ -69,6 +74,7 @@ export function CoverageChart({ bars, label }: { bars: CoverageBar[]; label: str
     return () => chart.destroy();
   }, [bars, narrow]);
 
+  if (bars.length === 0) return <p className="muted">В кампании пока никто не назначен.</p>;
   const summary = bars.map((b) => {
     const assigned = b.submitted + b.inProgress + b.notStarted;
     return `${b.label}: прошли ${b.submitted} из ${assigned}, начали ${b.inProgress}, не начали ${b.notStarted}`;
