@@ -58,7 +58,12 @@ export function formatDuration(ms: number): string {
 
 /** A CSV file people open in Excel: UTF-8 with BOM, semicolons, quoted cells. */
 export function downloadCsv(fileName: string, rows: Array<Array<string | number>>): void {
-  const cell = (v: string | number) => `"${String(v).replace(/"/g, '""')}"`;
+  // Text starting with = + - @ would run as a formula in a spreadsheet: an apostrophe keeps it text
+  // (numbers, negative ones included, stay numbers).
+  const cell = (v: string | number) => {
+    const text = typeof v === "string" && /^[=+\-@\t\r]/.test(v) ? `'${v}` : String(v);
+    return `"${text.replace(/"/g, '""')}"`;
+  };
   const text = "\ufeff" + rows.map((r) => r.map(cell).join(";")).join("\r\n");
   const url = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
   const link = Object.assign(document.createElement("a"), { href: url, download: fileName });

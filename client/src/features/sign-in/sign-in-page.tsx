@@ -47,7 +47,7 @@ export function SignInPage() {
           {(["password", "code"] as const).map((m) => (
             <button key={m} type="button" role="tab" id={`tab-${m}`} aria-selected={mode === m} aria-controls="signin-form"
               className={`tab ${mode === m ? "tab-active" : ""}`} onClick={() => { setMode(m); setError(null); }}>
-              {m === "password" ? "Логин и пароль" : "Код доступа"}
+              {m === "password" ? "Логин и пароль" : "Вход по коду"}
             </button>
           ))}
         </div>
