@@ -58,6 +58,9 @@ export interface AccessCodesTable {
   audience: string | null;
   expires_at: Timestamp;
   used_at: Timestamp | null;
+  /** Anonymous codes: the climate round and (students) the class they were printed for. */
+  round_id: string | null;
+  class_name: string | null;
   created_at: CreatedAt;
 }
 
@@ -189,6 +192,9 @@ export interface AttemptsTable {
   max_score: number | null;
   percent: number | null;
   item_scores: ColumnType<unknown, string | null | undefined, string | null>;
+  /** Anonymous answers: the climate round and class; never a person. */
+  round_id: string | null;
+  class_name: string | null;
 }
 
 export interface CompetencyResultsTable {
@@ -214,6 +220,36 @@ export interface MentorAssignmentsTable {
   ended_by: string | null;
 }
 
+export type Audience = "teacher" | "student" | "parent";
+
+export interface ClimateRoundsTable {
+  id: Generated<string>;
+  school_id: string;
+  campaign_id: string;
+  instrument_id: string;
+  audience: Audience;
+  classes: TextArray;
+  codes_issued: Generated<number>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  closed_at: Timestamp | null;
+}
+
+export interface ExamResultsTable {
+  id: Generated<string>;
+  school_id: string;
+  year: number;
+  exam: "vpr" | "oge" | "ege";
+  subject: string;
+  grade: Generated<number>;
+  participants: number;
+  mean_score: number | null;
+  share_failed: number | null;
+  share_high: number | null;
+  created_by: string | null;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   regions: RegionsTable;
   municipalities: MunicipalitiesTable;
@@ -237,6 +273,8 @@ export interface Database {
   import_batches: ImportBatchesTable;
   course_groups: CourseGroupsTable;
   course_group_members: CourseGroupMembersTable;
+  climate_rounds: ClimateRoundsTable;
+  exam_results: ExamResultsTable;
 }
 
 export type AttemptRow = Selectable<AttemptsTable>;
