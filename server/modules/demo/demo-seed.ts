@@ -9,6 +9,7 @@ import { simulateAnswers } from "./demo-answers.js";
 import { DEMO_REGION, demoNeighbours, generateDemoRegion, Rng, SUBJECT_TITLES, type DemoPerson } from "./demo-region.js";
 import { assignEligible, deactivateAssignments } from "../campaigns/campaigns.repository.js";
 import { isoDay } from "../../shared/dates.js";
+import { seedDemoCourseGroups } from "../course-groups/demo-groups.js";
 
 export const DEMO_SEED = 20261123;
 export const DEMO_PASSWORD = "demo";
@@ -106,6 +107,10 @@ export async function seedDemoRegion(db: Kysely<Database>, registry: InstrumentR
     const attempts = simulateCampaign(registry, people.filter((p) => !untested.has(p.id)), rng, campaignOf);
     await insertChunked(attempts.rows, (chunk) => trx.insertInto("attempts").values(chunk).execute());
     await insertChunked(attempts.results, (chunk) => trx.insertInto("competency_results").values(chunk).execute());
+
+    // Course groups built from these profiles: confirmed for one course, proposed for others.
+    const methodologist = people.find((p) => p.login === "methodologist@demo");
+    await seedDemoCourseGroups(trx, DEMO_REGION.id, methodologist?.id ?? null);
 
     // mentor@demo mentors teacher@demo from the start, so that both sides of the pair have something to show.
     await trx.insertInto("mentor_assignments").values({
