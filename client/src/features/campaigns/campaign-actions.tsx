@@ -4,7 +4,7 @@ import { navigate } from "../../app/router";
 import { ApiError } from "../../lib/api";
 import { formatDay, localDay, windowText } from "./campaign-logic";
 import { campaignsApi, type Campaign } from "./campaigns-api";
-import { ConfirmDialog } from "./campaign-ui";
+import { ConfirmDialog } from "../../lib/confirm-dialog";
 
 type Action = "open" | "close" | "delete";
 

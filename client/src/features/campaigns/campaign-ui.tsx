@@ -1,50 +1,8 @@
-// Small pieces of the campaign pages: the state badge, and the modal question before an action that matters.
-import { useEffect, useId, useRef, type ReactNode } from "react";
+// Small pieces of the campaign pages: the state badge.
 import { STATUS_LABELS } from "./campaign-logic";
 import type { Campaign } from "./campaigns-api";
 
 /** A campaign's state as a calm coloured badge: запланирована, идёт, закрыта. */
 export function StatusBadge({ status }: { status: Campaign["status"] }) {
   return <span className={`campaign-status campaign-status-${status}`}>{STATUS_LABELS[status]}</span>;
-}
-
-/** The native <dialog> keeps focus inside and closes on Escape; focus returns to the opener. */
-export function ConfirmDialog({ title, children, confirmLabel, danger, busy, error, onConfirm, onCancel }: {
-  title: string;
-  children: ReactNode;
-  confirmLabel: string;
-  danger?: boolean;
-  busy?: boolean;
-  /** Why the action failed (a 409 from the server, in Russian), shown inside the dialog. */
-  error?: string | null;
-  onConfirm: () => void;
-  onCancel: () => void;
-}) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const id = useId();
-  useEffect(() => {
-    const element = dialog.current;
-    // Focus returns where it was (the button that opened the dialog) when it closes.
-    const opener = document.activeElement as HTMLElement | null;
-    if (element && !element.open) element.showModal();
-    return () => {
-      element?.close();
-      opener?.focus();
-    };
-  }, []);
-
-  return (
-    <dialog ref={dialog} className="dialog confirm-dialog" aria-labelledby={`${id}-title`} aria-describedby={`${id}-body`}
-      onCancel={(event) => { event.preventDefault(); if (!busy) onCancel(); }}>
-      <h2 id={`${id}-title`}>{title}</h2>
-      <div id={`${id}-body`}>{children}</div>
-      {error && <p className="form-error" role="alert">{error}</p>}
-      <div className="dialog-actions">
-        <button type="button" className="button button-secondary" onClick={onCancel} disabled={busy} autoFocus>Отмена</button>
-        <button type="button" className={`button ${danger ? "button-danger" : "button-primary"}`} onClick={onConfirm} disabled={busy}>
-          {busy ? "Подождите…" : confirmLabel}
-        </button>
-      </div>
-    </dialog>
-  );
 }

@@ -4,7 +4,7 @@ import { DataTable } from "../../lib/data-table";
 import { useLoader } from "../../lib/use-loader";
 import { ErrorNotice, Loading, Panel, Stat } from "../../lib/ui";
 import { dayText, groupsApi, percent, STATUS_LABELS, type GroupDetail } from "./course-groups-api";
-import { ConfirmDialog } from "./confirm-dialog";
+import { ConfirmDialog } from "../../lib/confirm-dialog";
 import { memberColumns } from "./member-columns";
 
 type Pending = "confirm" | "delete" | "remove" | null;

@@ -4,7 +4,7 @@ import { DataTable, type Column } from "../../lib/data-table";
 import { plural } from "../../lib/format";
 import { useLoader } from "../../lib/use-loader";
 import { ErrorNotice, Loading } from "../../lib/ui";
-import { ConfirmDialog } from "./confirm-dialog";
+import { ConfirmDialog } from "../../lib/confirm-dialog";
 import { importsApi, type IssueRequest, type SchoolCodes } from "./imports-api";
 
 const people = (n: number) => `${n} ${plural(n, ["сотрудник", "сотрудника", "сотрудников"])}`;
@@ -90,7 +90,7 @@ export function AccessCodesSection({ refresh }: { refresh: number }) {
         {state.error !== null && <ErrorNotice error={state.error} />}
       </fieldset>
       {confirming && (
-        <ConfirmDialog title="Перевыпустить коды?" confirmLabel="Перевыпустить и скачать" onConfirm={() => void issue(confirming)} onCancel={() => setConfirming(null)}>
+        <ConfirmDialog danger title="Перевыпустить коды?" confirmLabel="Перевыпустить и скачать" onConfirm={() => void issue(confirming)} onCancel={() => setConfirming(null)}>
           <p>Новые коды получат {people(target)} ({scopeText}). Их прежние коды перестанут действовать сразу: уже розданные листки придётся заменить.</p>
         </ConfirmDialog>
       )}

@@ -1,9 +1,17 @@
-// A modal question before an action that cannot be undone: the native <dialog> keeps focus inside and closes on Escape.
+// A modal question before an action that matters: the native <dialog> keeps focus inside and closes on Escape.
 import { useEffect, useId, useRef, type ReactNode } from "react";
 
 export function ConfirmDialog({ title, children, confirmLabel, danger, busy, error, onConfirm, onCancel }: {
-  title: string; children: ReactNode; confirmLabel: string; danger?: boolean; busy?: boolean; error?: string | null;
-  onConfirm: () => void; onCancel: () => void;
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  /** Paints the confirming button red: the action cannot be undone. */
+  danger?: boolean;
+  busy?: boolean;
+  /** Why the action failed (a 409 from the server, in Russian), shown inside the dialog. */
+  error?: string | null;
+  onConfirm: () => void;
+  onCancel: () => void;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
@@ -15,7 +23,7 @@ export function ConfirmDialog({ title, children, confirmLabel, danger, busy, err
     return () => { element?.close(); opener?.focus(); };
   }, []);
   return (
-    <dialog ref={dialog} className="dialog groups-dialog" aria-labelledby={`${id}-title`} aria-describedby={`${id}-body`}
+    <dialog ref={dialog} className="dialog confirm-dialog" aria-labelledby={`${id}-title`} aria-describedby={`${id}-body`}
       onCancel={(e) => { e.preventDefault(); if (!busy) onCancel(); }}>
       <h2 id={`${id}-title`}>{title}</h2>
       <div id={`${id}-body`}>{children}</div>
