@@ -8,6 +8,8 @@ import { migrateToLatest } from "../server/db/migrator.js";
 import { syncLibrary } from "../server/modules/instruments/instruments.service.js";
 import { benchScoring, makeResponses } from "./scoring.js";
 import { benchSubmit } from "./submit.js";
+import { benchImports } from "./imports.js";
+import { benchGrouping, formatGrouping } from "./grouping.js";
 
 const SUBMITS = Number(process.env.BENCH_SUBMITS ?? 400);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
@@ -39,10 +41,22 @@ try {
   console.log(`   POST /api/attempts/:id/submit (HTTP, auth, validation, scoring, results)  ${fmt(submit.submitsPerSecond).padStart(8)} /s`);
   console.log(`   bare INSERT of the same attempt row (Kysely, same database)               ${fmt(submit.insertsPerSecond).padStart(8)} /s   (baseline)`);
   console.log(`   ratio submit / bare insert                                                ${fmt(submit.ratio).padStart(8)} ×`);
+
+  const imports = await benchImports(database, registry);
+  console.log(`\n3. Importing a staff file (${database.kind}, ${imports.people} people)`);
+  console.log(`   check XLSX (read, validate, set-based look-ups)                ${fmt(imports.checkXlsxMs).padStart(8)} ms`);
+  console.log(`   check CSV                                                      ${fmt(imports.checkCsvMs).padStart(8)} ms`);
+  console.log(`   import (one transaction: upserts, roles, campaign assignments) ${fmt(imports.importMs).padStart(8)} ms  ${fmt(imports.importPerSecond)} people/s`);
+  console.log(`   re-import of the same file (creates nothing)                   ${fmt(imports.reimportMs).padStart(8)} ms`);
+  console.log(`   bare multi-row INSERT of the same people                       ${fmt(imports.baselineMs).padStart(8)} ms  ${fmt(imports.baselinePerSecond)} people/s   (baseline)`);
+  console.log(`   ratio import / bare insert                                     ${fmt(imports.ratio).padStart(8)} ×`);
 } finally {
   await database.close();
   await scratch?.drop();
 }
+
+console.log("\n4. Course groups: grouping against the plain greedy baseline (groups of 15–25)");
+for (const line of formatGrouping(await benchGrouping(registry))) console.log(line);
 
 async function createScratchDatabase(url: string) {
   const name = `orientir_bench_${process.pid}`;

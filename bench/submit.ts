@@ -7,6 +7,8 @@ import type { DatabaseHandle } from "../server/db/database.js";
 import type { Database } from "../server/db/schema.js";
 import { createTokenService } from "../server/modules/auth/tokens.js";
 import type { InstrumentRegistry } from "../server/modules/instruments/registry.js";
+import { assignEligible } from "../server/modules/campaigns/campaigns.repository.js";
+import { isoDay } from "../server/shared/dates.js";
 
 const SECRET = "bench-secret-bench-secret-bench-secret-bench";
 
@@ -15,7 +17,7 @@ async function seedBenchPeople(db: Kysely<Database>, registry: InstrumentRegistr
   await db.insertInto("regions").values({ id: "bench", name: "Bench" }).execute();
   await db.insertInto("municipalities").values({ id: "bench-m", region_id: "bench", name: "Bench" }).execute();
   await db.insertInto("schools").values({ id: "bench-s", municipality_id: "bench-m", name: "Bench", short_name: "Bench", clusters: [] }).execute();
-  await db.insertInto("campaigns").values({ id: "bench-c", region_id: "bench", title: "Bench", wave: "input", status: "active", starts_on: "2026-01-01", ends_on: "2026-12-31" }).execute();
+  await db.insertInto("campaigns").values({ id: "bench-c", region_id: "bench", title: "Bench", wave: "input", status: "active", starts_on: isoDay(-1), ends_on: isoDay(30) }).execute();
   await db.insertInto("campaign_instruments").values(registry.all().map((i) => ({ campaign_id: "bench-c", instrument_id: i.definition.id }))).execute();
   const ids = Array.from({ length: count }, () => randomUUID());
   for (let i = 0; i < ids.length; i += 500) {
@@ -23,6 +25,7 @@ async function seedBenchPeople(db: Kysely<Database>, registry: InstrumentRegistr
     await db.insertInto("users").values(chunk.map((id) => ({ id, full_name: "Bench", region_id: "bench", municipality_id: "bench-m", school_id: "bench-s", subjects: ["math"] }))).execute();
     await db.insertInto("user_roles").values(chunk.map((id) => ({ user_id: id, role: "teacher" as const }))).execute();
   }
+  await assignEligible(db, "bench-c");
   return ids;
 }
 
