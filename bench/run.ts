@@ -10,6 +10,7 @@ import { benchScoring, makeResponses } from "./scoring.js";
 import { benchSubmit } from "./submit.js";
 import { benchImports } from "./imports.js";
 import { benchGrouping, formatGrouping } from "./grouping.js";
+import { benchMatching, matchingLines } from "./matching.js";
 
 const SUBMITS = Number(process.env.BENCH_SUBMITS ?? 400);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
@@ -57,6 +58,10 @@ try {
 
 console.log("\n4. Course groups: grouping against the plain greedy baseline (groups of 15–25)");
 for (const line of formatGrouping(await benchGrouping(registry))) console.log(line);
+
+const [matchingHead, ...matchingRest] = matchingLines(await benchMatching());
+console.log(`\n5. ${matchingHead}`);
+for (const line of matchingRest) console.log(line);
 
 async function createScratchDatabase(url: string) {
   const name = `orientir_bench_${process.pid}`;

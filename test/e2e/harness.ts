@@ -38,7 +38,7 @@ export async function startServer(): Promise<RunningServer> {
   };
 }
 
-export async function openBrowser(viewport = { width: 1280, height: 900 }): Promise<BrowserContext> {
+export async function openBrowser(viewport = { width: 1280, height: 900 }, options: { acceptDownloads?: boolean } = {}): Promise<BrowserContext> {
   const profile = mkdtempSync(path.join(tmpdir(), "orientir-chromium-"));
-  return chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS, viewport });
+  return chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS, viewport, ...options });
 }

@@ -20,7 +20,8 @@ export function navigationFor(user: User | null | undefined): NavItem[] {
       { href: "/themes", label: "Темы обучения" },
       { href: "/groups", label: "Группы" },
     ];
-    if (mayChange(user)) items.push({ href: "/mentoring", label: "Наставничество" }, { href: "/imports", label: "Импорт" });
+    items.push({ href: "/mentoring", label: "Наставничество" });
+    if (mayChange(user)) items.push({ href: "/imports", label: "Импорт" });
     return items;
   }
   const items: NavItem[] = [{ href: "/", label: "Главная" }];

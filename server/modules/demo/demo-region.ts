@@ -142,11 +142,12 @@ export function generateDemoRegion(seed: number): DemoRegion {
         roles: ["principal"], subjects: [], schoolId: school.id, municipalityId: school.municipalityId, ability: base + rng.normal() * 0.6,
       });
     }
-    const posts = inProgramme ? staffPosts(rng, school.students > 400) : staffPosts(rng, true).filter(() => rng.chance(0.4));
+    const posts = inProgramme ? staffPosts(rng, school.students > 400) : staffPosts(rng, true).filter(() => rng.chance(0.55));
     for (const subjects of posts) {
       const ability = base + rng.normal() * 0.8;
-      // Strong teachers of high-result schools are the region's mentor pool.
-      const mentor = school.highResults && ability > 0.9 && rng.chance(0.7);
+      // Strong teachers of high-result schools are the region's mentor pool: large enough, at three
+      // mentees each, for about a third of the programme's teachers with deficits.
+      const mentor = school.highResults && ability > 0.2 && rng.chance(0.9);
       people.push({
         id: rng.uuid(), login: null, name: personName(rng, rng.chance(0.86)),
         position: `Учитель ${subjects.map((s) => SUBJECT_TITLES[s]).join(" и ")}`,

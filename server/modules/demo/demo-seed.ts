@@ -10,6 +10,7 @@ import { DEMO_REGION, demoNeighbours, generateDemoRegion, Rng, SUBJECT_TITLES, t
 import { assignEligible, deactivateAssignments } from "../campaigns/campaigns.repository.js";
 import { isoDay } from "../../shared/dates.js";
 import { seedDemoCourseGroups } from "../course-groups/demo-groups.js";
+import { seedDemoMentorPairs } from "../mentoring/demo-pairs.js";
 
 export const DEMO_SEED = 20261123;
 export const DEMO_PASSWORD = "demo";
@@ -117,6 +118,8 @@ export async function seedDemoRegion(db: Kysely<Database>, registry: InstrumentR
       mentor_id: demo.mentor.id, mentee_id: demo.teacher.id, subject: "math",
       reason: "Учитель математики школы с высокими результатами; пара создана при загрузке демонстрационного региона",
     }).execute();
+    // Pairs proposed by the optimal matching and confirmed for about a third of the teachers with deficits.
+    await seedDemoMentorPairs(trx, DEMO_REGION.id, methodologist?.id ?? null);
 
     return {
       municipalities: region.municipalities.length, schools: region.schools.length,
