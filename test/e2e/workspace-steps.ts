@@ -2,6 +2,9 @@
 import type { Page } from "playwright-core";
 
 export async function signIn(page: Page, url: string, login: string): Promise<void> {
+  // Whoever was signed in on this page before leaves first.
+  await page.goto(`${url}/login`);
+  await page.evaluate(() => localStorage.clear());
   await page.goto(`${url}/login`);
   await page.getByLabel("Логин", { exact: true }).fill(login);
   await page.getByLabel("Пароль", { exact: true }).fill("demo");
