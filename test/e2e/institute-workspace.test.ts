@@ -79,7 +79,9 @@ describe("a methodologist runs a campaign", () => {
     await page.getByLabel("Выбранные школы").check();
     const picker = page.locator("fieldset", { has: page.locator("legend", { hasText: "Школы" }) });
     await picker.getByLabel("Муниципалитет").selectOption(school.municipalityId);
-    await picker.locator("label", { hasText: school.shortName }).locator("input[type=checkbox]").first().check();
+    // "СОШ № 5" must not pick "СОШ № 15": the label starts with the name, then the municipality.
+    const exactName = new RegExp(`^${school.shortName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s·`);
+    await picker.locator("label").filter({ hasText: exactName }).locator("input[type=checkbox]").first().check();
     await page.getByRole("button", { name: "Создать кампанию" }).click();
 
     await expect.poll(() => page.getByRole("button", { name: "Открыть" }).count(), { timeout: 15_000 }).toBe(1);

@@ -9,6 +9,8 @@ export async function signIn(page: Page, url: string, login: string): Promise<vo
   await page.getByLabel("Логин", { exact: true }).fill(login);
   await page.getByLabel("Пароль", { exact: true }).fill("demo");
   await page.getByRole("button", { name: "Войти" }).click();
+  // Signed in once the app has left the sign-in page for the person's home.
+  await page.waitForURL((u) => !u.pathname.startsWith("/login"), { timeout: 20_000 });
   await page.locator("main#main").waitFor();
 }
 
