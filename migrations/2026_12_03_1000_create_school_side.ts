@@ -39,7 +39,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("year", "integer", (c) => c.notNull().check(sql`year between 2000 and 2100`))
     .addColumn("exam", "text", (c) => c.notNull().check(sql`exam in ('vpr', 'oge', 'ege')`))
     .addColumn("subject", "text", (c) => c.notNull())
-    // ВПР is written in grades 4–8 and 11; ОГЭ is grade 9 and ЕГЭ grade 11: 0 where the exam fixes it.
+    // ВПР is written in grades 4–8 and 11; ОГЭ is grade 9 and ЕГЭ grade 11 (the import fills them in).
     .addColumn("grade", "integer", (c) => c.notNull().defaultTo(0).check(sql`grade between 0 and 11`))
     .addColumn("participants", "integer", (c) => c.notNull().check(sql`participants >= 0`))
     .addColumn("mean_score", "double precision")

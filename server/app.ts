@@ -32,6 +32,7 @@ import courseGroupsRoutes from "./modules/course-groups/course-groups.routes.js"
 import importsRoutes from "./modules/imports/imports.routes.js";
 import mentoringRoutes from "./modules/mentoring/mentoring.routes.js";
 import schoolsRoutes from "./modules/schools/schools.routes.js";
+import schoolFactsRoutes from "./modules/schools/school-facts.routes.js";
 import type { ModuleDeps } from "./shared/module-deps.js";
 
 export interface AppDependencies {
@@ -71,6 +72,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const moduleDeps: ModuleDeps = { db, registry, config };
   await app.register(campaignsRoutes, { campaigns: new CampaignsService(db, registry) });
   await app.register(schoolsRoutes, moduleDeps);
+  await app.register(schoolFactsRoutes, moduleDeps);
   await app.register(importsRoutes, moduleDeps);
   await app.register(accessCodesRoutes, moduleDeps);
   await app.register(analyticsRoutes, moduleDeps);

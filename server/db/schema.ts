@@ -136,7 +136,7 @@ export interface MunicipalityNeighboursTable { municipality_id: string; neighbou
 export interface ImportBatchesTable {
   id: Generated<string>;
   region_id: string;
-  kind: "municipalities" | "schools" | "people";
+  kind: "municipalities" | "schools" | "people" | "exam-results";
   file_name: string;
   rows: number;
   created: number;

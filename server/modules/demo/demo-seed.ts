@@ -11,6 +11,7 @@ import { assignEligible, deactivateAssignments } from "../campaigns/campaigns.re
 import { isoDay } from "../../shared/dates.js";
 import { seedDemoCourseGroups } from "../course-groups/demo-groups.js";
 import { seedDemoMentorPairs } from "../mentoring/demo-pairs.js";
+import { seedDemoSchoolData } from "../schools/demo-school-data.js";
 
 export const DEMO_SEED = 20261123;
 export const DEMO_PASSWORD = "demo";
@@ -108,6 +109,9 @@ export async function seedDemoRegion(db: Kysely<Database>, registry: InstrumentR
     const attempts = simulateCampaign(registry, people.filter((p) => !untested.has(p.id)), rng, campaignOf);
     await insertChunked(attempts.rows, (chunk) => trx.insertInto("attempts").values(chunk).execute());
     await insertChunked(attempts.results, (chunk) => trx.insertInto("competency_results").values(chunk).execute());
+
+    // Conditions cards for most programme schools and two years of exam results for every school.
+    await seedDemoSchoolData(trx, registry, DEMO_REGION.id);
 
     // Course groups built from these profiles: confirmed for one course, proposed for others.
     const methodologist = people.find((p) => p.login === "methodologist@demo");

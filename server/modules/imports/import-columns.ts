@@ -1,8 +1,8 @@
 // The columns of each import file: Russian headers, the English keys also accepted, and which are required. Pure.
 import { badRequest } from "../../shared/app-error.js";
 
-export type ImportKind = "municipalities" | "schools" | "people";
-export const IMPORT_KINDS: readonly ImportKind[] = ["municipalities", "schools", "people"];
+export type ImportKind = "municipalities" | "schools" | "people" | "exam-results";
+export const IMPORT_KINDS: readonly ImportKind[] = ["municipalities", "schools", "people", "exam-results"];
 
 export interface ColumnDef {
   key: string;
@@ -43,9 +43,23 @@ export const COLUMNS: Record<ImportKind, ColumnDef[]> = {
     col("roles", "Роли", true, "roles", "роль"),
     col("email", "E-mail", true, "email", "электронная почта", "почта"),
   ],
+  // The key of a row is school, year, exam, subject and grade (see exam-rows.ts).
+  "exam-results": [
+    col("school", "Код школы", true, "school_code", "school", "school_id", "код оо", "код"),
+    col("year", "Год", true, "year", "год проведения", "учебный год"),
+    col("exam", "Экзамен", true, "exam", "процедура", "оценочная процедура", "вид экзамена"),
+    col("subject", "Предмет", true, "subject", "учебный предмет"),
+    col("grade", "Класс", false, "grade", "параллель"),
+    col("participants", "Участников", true, "participants", "число участников", "количество участников", "участники"),
+    col("meanScore", "Средний балл", false, "mean_score", "mean", "средняя отметка"),
+    col("shareFailed", "Доля „2“ / не преодолели минимум, %", false, "share_failed", "доля 2", "доля двоек", "доля 2 %", "не преодолели минимум", "не преодолели минимальный порог"),
+    col("shareHigh", "Доля „4“ и „5“ / 81+ баллов, %", false, "share_high", "доля 4 и 5", "доля 4 и 5 %", "81 баллов и выше", "81+ баллов"),
+  ],
 };
 
-export const KIND_TITLES: Record<ImportKind, string> = { municipalities: "Муниципалитеты", schools: "Школы", people: "Сотрудники" };
+export const KIND_TITLES: Record<ImportKind, string> = {
+  municipalities: "Муниципалитеты", schools: "Школы", people: "Сотрудники", "exam-results": "Результаты ВПР, ОГЭ, ЕГЭ",
+};
 
 /** "E-mail *", "e_mail", "School code" and "schoolCode" all become one key: lower case, ё as е, letters and digits only. */
 export function headerKey(text: string): string {

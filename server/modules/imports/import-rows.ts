@@ -1,5 +1,6 @@
 // Checking a whole import file: parse every row, then check what it refers to against what the region holds. Pure.
 import { mapColumns, type ColumnMap, type ImportKind } from "./import-columns.js";
+import { checkExams, examReferences, parseExams, recordKey, type ExamRecord } from "./exam-rows.js";
 import { checkMunicipalities, municipalityReferences, parseMunicipalities, type MunicipalityRecord } from "./municipality-rows.js";
 import { checkPeople, parsePeople, peopleReferences, type PersonRecord } from "./people-rows.js";
 import { sortErrors } from "./row-cells.js";
@@ -8,7 +9,13 @@ import { checkSchools, parseSchools, schoolReferences, type SchoolRecord } from 
 import type { Sheet } from "./spreadsheet-reader.js";
 
 /** The codes and addresses a file mentions: what the service looks up, in a few set-based queries. */
-export interface References { municipalities: string[]; schools: string[]; emails: string[] }
+export interface References {
+  municipalities: string[];
+  schools: string[];
+  emails: string[];
+  /** Schools whose stored exam results the file may update (exam results files only). */
+  examSchools?: string[];
+}
 
 export interface ExistingSchool {
   municipalityId: string;
@@ -36,12 +43,17 @@ export interface Known {
   foreignSchools: ReadonlySet<string>;
   /** By lower-case e-mail. */
   people: ReadonlyMap<string, ExistingPerson>;
+  /** Keys of stored exam results of the referenced schools (see exam-rows.ts `examKey`). */
+  exams?: ReadonlySet<string>;
+  /** The calendar year now: exam results of later years cannot exist yet. */
+  currentYear?: number;
 }
 
 export type ParsedImport =
   | { kind: "municipalities"; columns: ColumnMap; records: MunicipalityRecord[]; errors: RowError[] }
   | { kind: "schools"; columns: ColumnMap; records: SchoolRecord[]; errors: RowError[] }
-  | { kind: "people"; columns: ColumnMap; records: PersonRecord[]; errors: RowError[] };
+  | { kind: "people"; columns: ColumnMap; records: PersonRecord[]; errors: RowError[] }
+  | { kind: "exam-results"; columns: ColumnMap; records: ExamRecord[]; errors: RowError[] };
 
 /** Step one, without the database: every cell of every row (a missing required column refuses the file). */
 export function parseImport(kind: ImportKind, sheet: Sheet): ParsedImport {
@@ -50,6 +62,7 @@ export function parseImport(kind: ImportKind, sheet: Sheet): ParsedImport {
     case "municipalities": return { kind, columns, ...parseMunicipalities(sheet, columns) };
     case "schools": return { kind, columns, ...parseSchools(sheet, columns) };
     case "people": return { kind, columns, ...parsePeople(sheet, columns) };
+    case "exam-results": return { kind, columns, ...parseExams(sheet, columns) };
   }
 }
 
@@ -58,6 +71,7 @@ export function referencesOf(parsed: ParsedImport): References {
     case "municipalities": return municipalityReferences(parsed.records);
     case "schools": return schoolReferences(parsed.records);
     case "people": return peopleReferences(parsed.records);
+    case "exam-results": return examReferences(parsed.records);
   }
 }
 
@@ -90,6 +104,11 @@ export function checkImport(parsed: ParsedImport, known: Known): CheckResult {
       referenceErrors = checkPeople(parsed.records, known);
       keys = parsed.records.map((r) => r.email);
       exists = (k) => known.people.has(k);
+      break;
+    case "exam-results":
+      referenceErrors = checkExams(parsed.records, known);
+      keys = parsed.records.map(recordKey);
+      exists = (k) => known.exams?.has(k) ?? false;
       break;
   }
   const errors = sortErrors(parsed.kind, [...parsed.errors, ...referenceErrors]);

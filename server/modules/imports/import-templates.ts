@@ -1,6 +1,7 @@
 // Template files of each import: the headers, two example rows, and a sheet «Инструкция» on every column. Pure.
 import type { Sheet } from "../../shared/spreadsheet.js";
 import { COLUMNS, KIND_TITLES, type ImportKind } from "./import-columns.js";
+import { EXTRA_EXAM_SUBJECTS } from "./exam-rows.js";
 import { CLUSTERS, SUBJECT_NAMES } from "./row-rules.js";
 
 interface Explanation { what: string; allowed: string }
@@ -41,6 +42,20 @@ const EXPLAIN: Record<ImportKind, Record<string, Explanation>> = {
     roles: { what: "Роли на платформе", allowed: "учитель, директор (руководитель), наставник — через «;». Роли сотрудников института импортом не выдаются" },
     email: { what: "Адрес электронной почты: по нему повторный импорт находит человека и обновляет его данные", allowed: "name@domain.ru; у каждого человека свой, один раз в файле" },
   },
+  "exam-results": {
+    school: { what: "Код школы региона. Школа, год, экзамен, предмет и класс вместе — ключ строки: повторный импорт обновляет результат, а не добавляет новый", allowed: "Код школы региона (см. раздел «Школы»)" },
+    year: { what: "Год проведения (весна, когда писали работу или сдавали экзамен)", allowed: "Четыре цифры, например 2025; учебный год «2024/2025» читается как 2025. Не позже текущего года" },
+    exam: { what: "Оценочная процедура", allowed: "ВПР, ОГЭ или ЕГЭ" },
+    subject: {
+      what: "Учебный предмет",
+      allowed: `${Object.values(SUBJECT_NAMES).join(", ")}; также ${Object.values(EXTRA_EXAM_SUBJECTS).map((s) => s.title.toLowerCase()).join(", ")} (окружающий мир — только ВПР 4 класса, уровни математики — только ЕГЭ)`,
+    },
+    grade: { what: "Класс (параллель)", allowed: "ВПР: 4, 5, 6, 7, 8 или 11 (обязательно). ОГЭ — 9, ЕГЭ — 11: можно оставить пустым" },
+    participants: { what: "Число участников от школы", allowed: "Целое число от 0 до 10 000" },
+    meanScore: { what: "Средняя отметка (ВПР, ОГЭ: от 2 до 5) или средний тестовый балл (ЕГЭ)", allowed: "Число от 0 до 100, дробная часть через запятую или точку; пусто — не менять" },
+    shareFailed: { what: "Доля участников с отметкой «2» (ВПР, ОГЭ) или не преодолевших минимальный порог (ЕГЭ)", allowed: "Проценты от 0 до 100, например 12,5; пусто — не менять" },
+    shareHigh: { what: "Доля участников с отметками «4» и «5» (ВПР, ОГЭ) или с результатом 81 балл и выше (ЕГЭ)", allowed: "Проценты от 0 до 100; вместе с долей «2» не больше 100; пусто — не менять" },
+  },
 };
 
 /** Example rows that read like the region's own: real codes of its municipalities and schools where there are some. */
@@ -61,6 +76,11 @@ function examples(kind: ImportKind, codes: { municipalities: string[]; schools: 
     case "people": return [
       { fullName: "Иванова Мария Петровна", position: "Учитель математики", school: s1, subjects: "математика", roles: "учитель", email: "ivanova.mp@example.ru" },
       { fullName: "Петров Сергей Николаевич", position: "Директор, учитель физики", school: s2, subjects: "физика; информатика", roles: "директор; учитель", email: "petrov.sn@example.ru" },
+    ];
+    case "exam-results": return [
+      { school: s1, year: "2025", exam: "ВПР", subject: "математика", grade: "6", participants: "48", meanScore: "3,4", shareFailed: "12,5", shareHigh: "41,7" },
+      { school: s1, year: "2025", exam: "ОГЭ", subject: "русский язык", grade: "", participants: "52", meanScore: "3,7", shareFailed: "3,8", shareHigh: "57,7" },
+      { school: s2, year: "2025", exam: "ЕГЭ", subject: "математика профильная", grade: "", participants: "14", meanScore: "61,2", shareFailed: "7,1", shareHigh: "14,3" },
     ];
   }
 }
@@ -83,7 +103,7 @@ export function templateSheets(kind: ImportKind, codes: { municipalities: string
       ...columns.map((c) => ({ header: c.header, required: c.required ? "да" : "нет", what: EXPLAIN[kind][c.key]!.what, allowed: EXPLAIN[kind][c.key]!.allowed })),
       { header: "", required: "", what: "", allowed: "" },
       { header: "Как загружать", required: "", what: "Первая строка — заголовки, как на листе с примерами; данные — со второй строки. Примеры замените своими строками. Формулы и HTML-теги в ячейках не принимаются.", allowed: "XLSX или CSV (разделитель «;», «,» или табуляция), до 100 000 строк" },
-      { header: "Проверка", required: "", what: "Сначала нажмите «Проверить файл»: будут показаны все ошибки с номерами строк, а в базу ничего не запишется, пока в файле есть хоть одна ошибка. Повторная загрузка того же файла ничего не дублирует: записи обновляются по коду или e-mail.", allowed: "" },
+      { header: "Проверка", required: "", what: `Сначала нажмите «Проверить файл»: будут показаны все ошибки с номерами строк, а в базу ничего не запишется, пока в файле есть хоть одна ошибка. Повторная загрузка того же файла ничего не дублирует: записи обновляются ${kind === "exam-results" ? "по школе, году, экзамену, предмету и классу" : "по коду или e-mail"}.`, allowed: "" },
     ],
   };
   return [data, instruction];

@@ -2,6 +2,7 @@
 import { sql, type Kysely } from "kysely";
 import type { Database, Role } from "../../db/schema.js";
 import type { ImportKind } from "./import-columns.js";
+import { examKey } from "./exam-rows.js";
 import type { ExistingPerson, ExistingSchool, References } from "./import-rows.js";
 
 type Db = Kysely<Database>;
@@ -23,6 +24,8 @@ export interface Lookup {
   municipalities: Map<string, string>;
   schools: Map<string, ExistingSchool & { regionId: string }>;
   people: Map<string, ExistingPerson & { subjects: string[] }>;
+  /** Keys of the stored exam results of `refs.examSchools` (school|year|exam|subject|grade). */
+  exams: Set<string>;
 }
 
 /** What the database holds of a file's references, in one query per kind and slice, never one per row. */
@@ -51,7 +54,12 @@ export async function lookUp(db: Db, refs: References): Promise<Lookup> {
       .where(sql`lower(u.email)`, "in", emails).execute();
     for (const p of rows) people.set(p.email, { id: p.id, regionId: p.region_id, staff: p.staff, subjects: p.subjects });
   }
-  return { municipalities, schools, people };
+  const exams = new Set<string>();
+  for (const ids of chunks(refs.examSchools ?? [], LOOKUP_CHUNK)) {
+    const rows = await db.selectFrom("exam_results").select(["school_id", "year", "exam", "subject", "grade"]).where("school_id", "in", ids).execute();
+    for (const r of rows) exams.add(examKey({ school: r.school_id, year: r.year, exam: r.exam, subject: r.subject, grade: r.grade }));
+  }
+  return { municipalities, schools, people, exams };
 }
 
 export interface Upserted { created: number; updated: number }
@@ -137,6 +145,31 @@ export async function replaceSchoolRoles(db: Db, roles: Array<{ user_id: string;
   for (const slice of chunks(roles, WRITE_CHUNK * 2)) {
     await db.insertInto("user_roles").values(slice).onConflict((oc) => oc.doNothing()).execute();
   }
+}
+
+export interface ExamValues {
+  school_id: string; year: number; exam: "vpr" | "oge" | "ege"; subject: string; grade: number; participants: number;
+  mean_score: number | null; share_failed: number | null; share_high: number | null; created_by: string;
+}
+
+/**
+ * Upserts exam results by their key (school, year, exam, subject, grade). An empty optional cell
+ * (null here) keeps the stored value, as empty cells do in every import.
+ */
+export async function upsertExamResults(db: Db, regionId: string, rows: ExamValues[]): Promise<Upserted> {
+  const out = { created: 0, updated: 0 };
+  const keep = (column: "mean_score" | "share_failed" | "share_high") => sql<number | null>`coalesce(excluded.${sql.ref(column)}, exam_results.${sql.ref(column)})`;
+  for (const slice of chunks(rows, WRITE_CHUNK)) {
+    const result = await db.insertInto("exam_results").values(slice)
+      .onConflict((oc) => oc.constraint("exam_results_key").doUpdateSet((eb) => ({
+        participants: eb.ref("excluded.participants"), mean_score: keep("mean_score"), share_failed: keep("share_failed"),
+        share_high: keep("share_high"), created_by: eb.ref("excluded.created_by"), updated_at: sql<Date>`now()`,
+      // Results of a school of another region are never touched, whatever the check before missed.
+      })).where(sql<boolean>`exam_results.school_id in (select s.id from schools s join municipalities m on m.id = s.municipality_id where m.region_id = ${regionId})`))
+      .returning(["id", inserted]).execute();
+    tally(result, out);
+  }
+  return out;
 }
 
 export async function insertBatch(db: Db, batch: { regionId: string; kind: ImportKind; fileName: string; rows: number; created: number; updated: number; createdBy: string }): Promise<string> {

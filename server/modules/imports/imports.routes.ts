@@ -1,4 +1,4 @@
-// Import routes: check or import municipalities, schools and staff from XLSX/CSV; templates; the log of batches.
+// Import routes: check or import municipalities, schools, staff and exam results from XLSX/CSV; templates; the log of batches.
 import type { FastifyInstance } from "fastify";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
@@ -23,8 +23,8 @@ export default async function importsRoutes(fastify: FastifyInstance, deps: Modu
     app.post(`/api/imports/${kind}`, {
       config: { access: { roles: WRITERS } },
       schema: {
-        tags, summary: `Импорт: ${KIND_TITLES[kind].toLowerCase()} из XLSX или CSV (dryRun=true — только проверить)`,
-        description: "Файл в поле `file` (multipart/form-data). Пока в файле есть хоть одна ошибка, ничего не записывается: в ответе все ошибки с номером строки и столбцом. Чистый файл записывается одной транзакцией; повторный импорт того же файла ничего не создаёт.",
+        tags, summary: `Импорт из XLSX или CSV: ${KIND_TITLES[kind]} (dryRun=true — только проверить)`,
+        description: "Файл в поле `file` (multipart/form-data). Пока в файле есть хоть одна ошибка, ничего не записывается: в ответе все ошибки с номером строки и столбцом. Чистый файл записывается одной транзакцией; повторный импорт того же файла ничего не создаёт (результаты экзаменов обновляются по школе, году, экзамену, предмету и классу).",
         querystring: ImportQuery, body: UploadBody,
         response: { 200: ImportResultSchema, ...errors(401, 403, 409, 413) },
       },

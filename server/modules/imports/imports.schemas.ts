@@ -1,7 +1,7 @@
 // TypeBox schemas of imports: the check or import result, the upload, templates and the log of batches.
 import { Type, type Static, type TSchema } from "@sinclair/typebox";
 
-export const ImportKindSchema = Type.Union([Type.Literal("municipalities"), Type.Literal("schools"), Type.Literal("people")]);
+export const ImportKindSchema = Type.Union([Type.Literal("municipalities"), Type.Literal("schools"), Type.Literal("people"), Type.Literal("exam-results")]);
 
 export const ImportQuery = Type.Object({
   dryRun: Type.Optional(Type.Boolean({ default: false, description: "true: только проверить файл, ничего не записывая" })),

@@ -13,6 +13,7 @@ import type { ImportBatch, ImportResult } from "./imports.schemas.js";
 import * as repo from "./imports.repository.js";
 import { neighbourPairs } from "./municipality-rows.js";
 import { mergeSchool } from "./school-rows.js";
+import { examValues } from "./exam-rows.js";
 import { readSpreadsheet } from "./spreadsheet-reader.js";
 import type { Upload } from "./upload.js";
 
@@ -21,13 +22,13 @@ export const MAX_ERRORS_SHOWN = 10_000;
 
 type Db = Kysely<Database>;
 
-function known(regionId: string, found: repo.Lookup): Known {
+function known(regionId: string, found: repo.Lookup, now = new Date()): Known {
   const municipalities = new Set<string>();
   const foreignMunicipalities = new Set<string>();
   for (const [id, region] of found.municipalities) (region === regionId ? municipalities : foreignMunicipalities).add(id);
   const schools = new Map([...found.schools].filter(([, s]) => s.regionId === regionId));
   const foreignSchools = new Set([...found.schools].filter(([, s]) => s.regionId !== regionId).map(([id]) => id));
-  return { regionId, municipalities, foreignMunicipalities, schools, foreignSchools, people: found.people };
+  return { regionId, municipalities, foreignMunicipalities, schools, foreignSchools, people: found.people, exams: found.exams, currentYear: now.getUTCFullYear() };
 }
 
 export class ImportsService {
@@ -51,7 +52,7 @@ export class ImportsService {
       const k = known(scope.regionId, found);
       const check = checkImport(parsed, k);
       if (check.errors.length) return answer(kind, false, check);
-      const written = await write(trx, scope.regionId, parsed, k, found);
+      const written = await write(trx, scope.regionId, parsed, k, found, (principal as { id: string }).id);
       const batchId = await repo.insertBatch(trx, {
         regionId: scope.regionId, kind, fileName: upload.fileName, rows: check.rows, created: written.created, updated: written.updated,
         createdBy: (principal as { id: string }).id,
@@ -88,8 +89,8 @@ function answer(kind: ImportKind, dryRun: boolean, check: CheckResult): ImportRe
   };
 }
 
-/** Writes a clean file: set-based upserts in slices; for people, their school roles and places in running campaigns. */
-async function write(trx: Db, regionId: string, parsed: ParsedImport, k: Known, found: repo.Lookup) {
+/** Writes a clean file: set-based upserts in slices; for people, their school roles and places in running campaigns; exam results by their key. */
+async function write(trx: Db, regionId: string, parsed: ParsedImport, k: Known, found: repo.Lookup, userId: string) {
   switch (parsed.kind) {
     case "municipalities": {
       const counts = await repo.upsertMunicipalities(trx, regionId, parsed.records.map((r) => ({ id: r.code!, name: r.name! })));
@@ -114,6 +115,11 @@ async function write(trx: Db, regionId: string, parsed: ParsedImport, k: Known, 
       // Newcomers join the running campaigns that cover their schools, as if they had been there at the opening.
       const assigned = await assignEligibleInActiveCampaigns(trx, regionId);
       return { created: counts.created, updated: counts.updated, assigned };
+    }
+    case "exam-results": {
+      const counts = await repo.upsertExamResults(trx, regionId, parsed.records.map((r) => examValues(r, userId)));
+      if (counts.created + counts.updated !== parsed.records.length) throw conflict("Данные изменились во время импорта: проверьте файл ещё раз", "import_conflict");
+      return { ...counts, assigned: 0 };
     }
   }
 }

@@ -30,4 +30,5 @@ export const KIND_LABELS: Record<ImportKind, { tab: string; what: string; key: s
   municipalities: { tab: "Муниципалитеты", what: "муниципалитетов", key: "по коду муниципалитета" },
   schools: { tab: "Школы", what: "школ", key: "по коду школы" },
   people: { tab: "Сотрудники", what: "сотрудников", key: "по адресу e-mail" },
+  "exam-results": { tab: "Результаты ВПР, ОГЭ, ЕГЭ", what: "результатов экзаменов", key: "по школе, году, экзамену, предмету и классу" },
 };

@@ -1,4 +1,4 @@
-// Импорт: municipalities, schools and staff from XLSX/CSV (checked whole before anything is written), the log, and personal access codes.
+// Импорт: municipalities, schools, staff and exam results from XLSX/CSV (checked whole before anything is written), the log, and personal access codes.
 import { useRef, useState, type KeyboardEvent } from "react";
 import { useLoader } from "../../lib/use-loader";
 import { Panel } from "../../lib/ui";
@@ -8,7 +8,7 @@ import { ImportSection } from "./import-section";
 import { importsApi, KIND_LABELS, type ImportKind } from "./imports-api";
 import "./imports.css";
 
-const KINDS: ImportKind[] = ["municipalities", "schools", "people"];
+const KINDS: ImportKind[] = ["municipalities", "schools", "people", "exam-results"];
 
 export default function ImportsPage() {
   const [kind, setKind] = useState<ImportKind>("people");
@@ -32,8 +32,9 @@ export default function ImportsPage() {
         <p className="eyebrow">Справочники региона</p>
         <h1 id="imports-title">Импорт</h1>
         <p className="lead">
-          Загрузите муниципалитеты, школы и сотрудников из Excel (XLSX) или CSV. Сначала файл проверяется целиком: пока в нём есть
-          хоть одна ошибка, в базу ничего не записывается. Порядок загрузки: муниципалитеты, затем школы, затем сотрудники.
+          Загрузите муниципалитеты, школы, сотрудников и результаты ВПР, ОГЭ и ЕГЭ из Excel (XLSX) или CSV. Сначала файл проверяется
+          целиком: пока в нём есть хоть одна ошибка, в базу ничего не записывается. Порядок загрузки: муниципалитеты, затем школы,
+          затем сотрудники и результаты экзаменов.
         </p>
       </header>
 
