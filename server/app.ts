@@ -24,6 +24,7 @@ import type { InstrumentRegistry } from "./modules/instruments/registry.js";
 import { ProfilesService } from "./modules/profiles/profiles.service.js";
 import profilesRoutes from "./modules/profiles/profiles.routes.js";
 import accessCodesRoutes from "./modules/access-codes/access-codes.routes.js";
+import climateRoutes from "./modules/climate/climate.routes.js";
 import analyticsRoutes from "./modules/analytics/analytics.routes.js";
 import { CampaignSchema } from "./modules/campaigns/campaigns.schemas.js";
 import { CampaignsService } from "./modules/campaigns/campaigns.service.js";
@@ -46,7 +47,9 @@ export interface AppDependencies {
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
   const { config, database, registry, tokens } = deps;
   const app = Fastify({
-    logger: deps.logger ?? { level: config.logLevel },
+    // Request log lines carry no client address: paired with an anonymous respondent's requests it
+    // would tie answers to a device. Rate limits read the address in memory only.
+    logger: deps.logger ?? { level: config.logLevel, serializers: { req: (req) => ({ method: req.method, url: req.url }) } },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     schemaController,
@@ -78,6 +81,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(analyticsRoutes, moduleDeps);
   await app.register(courseGroupsRoutes, moduleDeps);
   await app.register(mentoringRoutes, moduleDeps);
+  await app.register(climateRoutes, moduleDeps);
 
   app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () => app.swagger());
   await app.register(staticClient, { clientDir: config.clientDir });

@@ -21,6 +21,7 @@ const ThemesPage = lazy(() => import("../features/themes/themes-page"));
 const CourseGroupsPage = lazy(() => import("../features/course-groups/course-groups-page"));
 const MentoringPage = lazy(() => import("../features/mentoring/mentoring-page"));
 const MenteesPage = lazy(() => import("../features/mentees/mentees-page"));
+const ClimatePage = lazy(() => import("../features/climate/climate-page"));
 
 export function App() {
   return (
@@ -32,12 +33,17 @@ export function App() {
 
 function Routes() {
   const path = usePath();
-  const { user } = useAuth();
+  const { user, signOut } = useAuth();
+  // A slip's QR code opens /login?code=…: it replaces an anonymous respondent's finished session on a shared phone.
+  const codeLink = path === "/login" && new URLSearchParams(location.search).has("code");
 
   useEffect(() => {
     if (!user && path !== "/login") navigate(`/login`, { replace: true });
-    if (user && path === "/login") navigate("/", { replace: true });
-  }, [user, path]);
+    if (user && path === "/login") {
+      if (codeLink && user.anonymous) signOut();
+      else navigate("/", { replace: true });
+    }
+  }, [user, path, codeLink, signOut]);
 
   if (!user || path === "/login") return <SignInPage />;
 
@@ -53,6 +59,8 @@ function Routes() {
   else if (staff && path === "/groups") page = <CourseGroupsPage />;
   else if (staff && path === "/mentoring") page = <MentoringPage />;
   else if (user.roles.includes("mentor") && path === "/mentees") page = <MenteesPage />;
+  else if ((staff || user.roles.includes("principal")) && path === "/climate") page = <ClimatePage />;
+  else if ((staff || user.roles.includes("principal")) && (params = match("/climate/:schoolId", path))) page = <ClimatePage key={params.schoolId} schoolId={params.schoolId!} />;
   else if ((params = match("/people/:userId", path))) page = <ProfilePage key={params.userId} userId={params.userId!} />;
   else if ((params = match("/tests/:instrumentId", path))) page = <TakeTestPage key={params.instrumentId} instrumentId={params.instrumentId!} />;
   else if ((params = match("/results/:attemptId", path))) page = <ResultPage key={params.attemptId} attemptId={params.attemptId!} />;

@@ -34,15 +34,26 @@ export interface NewAttemptValues {
   version: number;
   campaignId: string;
   timeLimitMinutes: number | undefined;
+  /** Anonymous answers: the climate round and class of the code; never a person. */
+  roundId?: string | null;
+  className?: string | null;
 }
+
+/** An anonymous answer keeps its times to the day: a minute could be matched to who was at a computer then. */
+const anonymousNow = sql<Date>`date_trunc('day', now())`;
+/** In UPDATEs of either kind of row: the day for anonymous ones, the moment for a person's. */
+const rowNow = sql<Date>`case when attempts.user_id is null then date_trunc('day', now()) else now() end`;
 
 /** Inserts unless the person already has one (a race of two starts); returns the new row or undefined. */
 export async function insertAttempt(db: Kysely<Database>, v: NewAttemptValues): Promise<AttemptRow | undefined> {
+  const anonymous = v.userId === null;
   return db.insertInto("attempts").values({
     user_id: v.userId, respondent_key: v.respondentKey, school_id: v.schoolId, audience: v.audience,
     instrument_id: v.instrumentId, version: v.version, campaign_id: v.campaignId,
-    started_at: sql<Date>`now()`, updated_at: sql<Date>`now()`,
-    deadline_at: v.timeLimitMinutes ? sql<Date>`now() + make_interval(mins => ${v.timeLimitMinutes})` : null,
+    started_at: anonymous ? anonymousNow : sql<Date>`now()`, updated_at: anonymous ? anonymousNow : sql<Date>`now()`,
+    // No clock for anonymous questionnaires: a deadline would store the minute of the start.
+    deadline_at: v.timeLimitMinutes && !anonymous ? sql<Date>`now() + make_interval(mins => ${v.timeLimitMinutes})` : null,
+    ...(anonymous ? { round_id: v.roundId ?? null, class_name: v.className ?? null } : {}),
   }).onConflict((oc) => oc.columns(["user_id", "instrument_id", "campaign_id"]).where("user_id", "is not", null).doNothing())
     .returningAll().executeTakeFirst();
 }
@@ -53,7 +64,7 @@ const campaignOpen = sql<boolean>`exists (select 1 from campaigns c where c.id =
 /** Saves answers unless the attempt was submitted or its campaign closed meanwhile; undefined then. */
 export async function saveAnswers(db: Kysely<Database>, id: string, data: Record<string, unknown>, currentPage: number): Promise<AttemptRow | undefined> {
   return db.updateTable("attempts")
-    .set({ data: JSON.stringify(data), current_page: currentPage, updated_at: sql<Date>`now()` })
+    .set({ data: JSON.stringify(data), current_page: currentPage, updated_at: rowNow })
     .where("id", "=", id).where("status", "=", "in_progress").where(campaignOpen)
     .returningAll().executeTakeFirst();
 }
@@ -65,7 +76,7 @@ export async function saveAnswers(db: Kysely<Database>, id: string, data: Record
  */
 export async function recordSubmission(db: Kysely<Database>, id: string, data: Record<string, unknown>, scored: ScoredResponse | null): Promise<AttemptRow | undefined> {
   const itemScores = scored ? JSON.stringify(Object.fromEntries(scored.items.map((i) => [i.name, i.score]))) : null;
-  const update = sql`update attempts set status = 'submitted', data = ${JSON.stringify(data)}::jsonb, submitted_at = now(), updated_at = now(),
+  const update = sql`update attempts set status = 'submitted', data = ${JSON.stringify(data)}::jsonb, submitted_at = ${rowNow}, updated_at = ${rowNow},
       score = ${scored?.score ?? null}::float8, max_score = ${scored?.maxScore ?? null}::float8, percent = ${scored?.percent ?? null}::float8,
       item_scores = ${itemScores}::jsonb
     where id = ${id} and status = 'in_progress' and ${campaignOpen} returning *`;

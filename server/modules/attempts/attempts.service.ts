@@ -3,7 +3,8 @@ import { createHash } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { AttemptRow, Database } from "../../db/schema.js";
 import { AppError, conflict, forbidden, notFound } from "../../shared/app-error.js";
-import type { Principal } from "../auth/principal.js";
+import type { AnonymousPrincipal, Principal } from "../auth/principal.js";
+import { findRoundCampaign } from "../climate/climate-rounds.repository.js";
 import { campaignAcceptsAnswers, findActiveAssignment, findActiveCampaignForSchool, listPersonAssignments, type AssignedCampaign } from "../campaigns/campaigns.repository.js";
 import { ruDate } from "../../shared/dates.js";
 import type { InstrumentRegistry, LoadedInstrument } from "../instruments/registry.js";
@@ -67,7 +68,7 @@ export class AttemptsService {
     const taker = await this.takerOf(principal);
     if (principal.kind === "anonymous") {
       const loaded = this.registry.get(principal.instrumentId);
-      const campaign = loaded && await findActiveCampaignForSchool(this.db, principal.schoolId, principal.instrumentId);
+      const campaign = loaded && await anonymousCampaign(this.db, principal);
       if (!loaded || !campaign) return [];
       const attempt = await repo.findRespondentAttempt(this.db, respondentKeyOf(principal.respondentId), principal.instrumentId, campaign.id);
       return [{ ...summarize(loaded), campaign: campaignSummary(campaign), ...(attempt ? { attempt: attemptSummary(attempt) } : {}) }];
@@ -94,7 +95,7 @@ export class AttemptsService {
     if (!mayTake(loaded.definition, taker)) throw forbidden("Этот инструмент вам не назначен", "not_assigned");
     const campaign = principal.kind === "user"
       ? await findActiveAssignment(this.db, principal.id, instrumentId)
-      : await findActiveCampaignForSchool(this.db, principal.schoolId, instrumentId);
+      : await anonymousCampaign(this.db, principal);
     if (!campaign) throw conflict("Сейчас нет мониторинга, в который входит этот инструмент", "no_active_campaign");
     if (!campaign.in_window) {
       throw conflict(`Диагностика «${campaign.title}» проходит с ${ruDate(campaign.starts_on)} по ${ruDate(campaign.ends_on)}; сейчас её пройти нельзя`, "outside_window");
@@ -111,6 +112,7 @@ export class AttemptsService {
         schoolId: principal.schoolId, audience: principal.kind === "user" ? audienceOf(loaded) : principal.audience,
         instrumentId, version: loaded.definition.version, campaignId: campaign.id,
         timeLimitMinutes: loaded.definition.timeLimitMinutes,
+        ...(principal.kind === "anonymous" ? { roundId: principal.roundId ?? null, className: principal.className ?? null } : {}),
       });
       if (inserted) return { attempt: toView(inserted, loaded.codec), created: true };
       // Another request of the same person inserted it a moment ago.
@@ -246,6 +248,11 @@ export class AttemptsService {
     if (!loaded) throw new Error(`instrument ${attempt.instrument_id} version ${attempt.version} is missing`);
     return loaded;
   }
+}
+
+/** An anonymous respondent answers in the campaign of its code's round; a code without a round, in the school's running campaign. */
+function anonymousCampaign(db: Kysely<Database>, p: AnonymousPrincipal): Promise<AssignedCampaign | undefined> {
+  return p.roundId ? findRoundCampaign(db, p.roundId) : findActiveCampaignForSchool(db, p.schoolId, p.instrumentId);
 }
 
 function campaignSummary(c: Pick<AssignedCampaign, "id" | "title" | "wave" | "starts_on" | "ends_on" | "in_window">) {

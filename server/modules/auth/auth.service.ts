@@ -48,11 +48,17 @@ export class AuthService {
       this.codesPerAddress.fail(address);
       throw unauthorized("Код не найден, истёк или уже использован", "invalid_code");
     }
-    // An anonymous code opens one session only: a second respondent cannot reuse a found slip.
-    await markAccessCodeUsed(this.db, code.code_hash);
+    // An anonymous code opens one session only: a second respondent cannot reuse a found slip, even
+    // one signing in at the same moment (only the sign-in that marks the code gets a session).
+    const marked = await markAccessCodeUsed(this.db, code.code_hash);
     if (person) return this.sessionFor(person);
+    if (!marked) {
+      this.codesPerAddress.fail(address);
+      throw unauthorized("Код не найден, истёк или уже использован", "invalid_code");
+    }
     const principal: AnonymousPrincipal = {
       kind: "anonymous", respondentId: randomUUID(), instrumentId: code.instrument_id!, schoolId: code.school_id!, audience: code.audience!,
+      ...(code.round_id ? { roundId: code.round_id } : {}), ...(code.class_name ? { className: code.class_name } : {}),
     };
     const { token, expiresAt } = await this.tokens.issue(principal);
     return { token, expiresAt: expiresAt.toISOString(), user: anonymousUser(principal) };

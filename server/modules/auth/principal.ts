@@ -18,6 +18,9 @@ export interface AnonymousPrincipal {
   instrumentId: string;
   schoolId: string;
   audience: string;
+  /** The climate round the code was printed for, and (students) the class: carried onto the answer, never a person. */
+  roundId?: string;
+  className?: string;
 }
 
 export type Principal = UserPrincipal | AnonymousPrincipal;

@@ -23,7 +23,10 @@ export function createTokenService(secret: string, ttlMinutes: number, now: () =
       const claims = principal.kind === "user"
         ? { roles: principal.roles, reg: principal.regionId, mun: principal.municipalityId, sch: principal.schoolId }
         // "grp", not "aud": "aud" is the registered JWT audience claim and would be overwritten.
-        : { anon: true, ins: principal.instrumentId, sch: principal.schoolId, grp: principal.audience };
+        : {
+          anon: true, ins: principal.instrumentId, sch: principal.schoolId, grp: principal.audience,
+          ...(principal.roundId ? { rnd: principal.roundId } : {}), ...(principal.className ? { cls: principal.className } : {}),
+        };
       const jwt = new SignJWT(claims)
         .setProtectedHeader({ alg: ALGORITHM, typ: "JWT" })
         .setIssuer(ISSUER).setAudience(AUDIENCE)
@@ -41,7 +44,8 @@ export function createTokenService(secret: string, ttlMinutes: number, now: () =
         if (payload.anon === true) {
           const [respondentId, instrumentId, schoolId, audience] = [payload.jti, payload.ins, payload.sch, payload.grp].map(text);
           if (!respondentId || !instrumentId || !schoolId || !audience) return null;
-          return { kind: "anonymous", respondentId, instrumentId, schoolId, audience };
+          const [roundId, className] = [payload.rnd, payload.cls].map(text);
+          return { kind: "anonymous", respondentId, instrumentId, schoolId, audience, ...(roundId ? { roundId } : {}), ...(className ? { className } : {}) };
         }
         const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is Role => ROLES.includes(r as Role)) : [];
         if (!payload.sub || roles.length === 0) return null;

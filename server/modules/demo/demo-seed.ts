@@ -12,6 +12,7 @@ import { isoDay } from "../../shared/dates.js";
 import { seedDemoCourseGroups } from "../course-groups/demo-groups.js";
 import { seedDemoMentorPairs } from "../mentoring/demo-pairs.js";
 import { seedDemoSchoolData } from "../schools/demo-school-data.js";
+import { seedDemoClimate } from "../climate/demo-climate.js";
 
 export const DEMO_SEED = 20261123;
 export const DEMO_PASSWORD = "demo";
@@ -112,6 +113,9 @@ export async function seedDemoRegion(db: Kysely<Database>, registry: InstrumentR
 
     // Conditions cards for most programme schools and two years of exam results for every school.
     await seedDemoSchoolData(trx, registry, DEMO_REGION.id);
+
+    // Anonymous climate rounds at most programme schools, a few below the anonymity threshold.
+    await seedDemoClimate(trx, registry, DEMO_REGION.id, 5);
 
     // Course groups built from these profiles: confirmed for one course, proposed for others.
     const methodologist = people.find((p) => p.login === "methodologist@demo");

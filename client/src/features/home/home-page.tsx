@@ -21,8 +21,10 @@ export function HomePage() {
     <section className="page">
       <header className="page-header">
         <p className="eyebrow">{campaigns.length === 1 ? `${campaigns[0]!.title} · ${WAVE_LABELS[campaigns[0]!.wave] ?? ""}` : "Диагностика"}</p>
-        <h1>Здравствуйте, {firstName}</h1>
-        {takesTests && <p className="lead">Пройдите диагностику: по её итогам вы увидите свой профиль — сильные стороны, дефициты и курсы, которые помогут их закрыть.</p>}
+        <h1>{user?.anonymous ? "Здравствуйте!" : `Здравствуйте, ${firstName}`}</h1>
+        {user?.anonymous
+          ? <p className="lead">Анкета анонимная: ответы не связаны с вашим именем, а результаты школа увидит только в обобщённом виде.</p>
+          : takesTests && <p className="lead">Пройдите диагностику: по её итогам вы увидите свой профиль — сильные стороны, дефициты и курсы, которые помогут их закрыть.</p>}
       </header>
 
       {error ? <ErrorNotice error={error} onRetry={reload} /> : !items ? <Loading /> : items.length === 0 ? (

@@ -6,12 +6,18 @@ import { api, ApiError } from "../../lib/api";
 
 type Mode = "password" | "code";
 
+/** The code a printed slip's QR code carries: /login?code=XXXX-XXXX-XXXX-XXXX. */
+function codeFromLink(): string {
+  return (new URLSearchParams(location.search).get("code") ?? "").trim().slice(0, 64);
+}
+
 export function SignInPage() {
   const { signIn } = useAuth();
-  const [mode, setMode] = useState<Mode>("password");
+  const [linkCode] = useState(codeFromLink);
+  const [mode, setMode] = useState<Mode>(linkCode ? "code" : "password");
   const [login, setLogin] = useState("");
   const [password, setPassword] = useState("");
-  const [code, setCode] = useState("");
+  const [code, setCode] = useState(linkCode);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -67,12 +73,12 @@ export function SignInPage() {
             <label className="field">
               <span>Код доступа</span>
               <input name="code" autoComplete="one-time-code" inputMode="text" spellCheck={false} required placeholder="XXXX-XXXX-XXXX-XXXX"
-                value={code} onChange={(e) => setCode(e.target.value)} autoFocus />
-              <small>Код напечатан на карточке, которую выдаёт школа или институт.</small>
+                value={code} onChange={(e) => setCode(e.target.value)} autoFocus={!linkCode} />
+              <small>{linkCode && code === linkCode ? "Код подставлен из QR-кода: нажмите «Войти»." : "Код напечатан на карточке, которую выдаёт школа или институт."}</small>
             </label>
           )}
           {error && <p className="form-error" role="alert">{error}</p>}
-          <button type="submit" className="button button-primary button-wide" disabled={busy || (mode === "password" ? !login || !password : !code)}>
+          <button type="submit" className="button button-primary button-wide" disabled={busy || (mode === "password" ? !login || !password : !code)} autoFocus={!!linkCode}>
             {busy ? "Вход…" : "Войти"}
           </button>
         </form>

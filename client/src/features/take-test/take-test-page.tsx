@@ -4,6 +4,7 @@ import "survey-core/i18n/russian";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Model } from "survey-core";
 import { Survey } from "survey-react-ui";
+import { useAuth } from "../../app/auth";
 import { Link, navigate } from "../../app/router";
 import { api, ApiError, type Attempt, type Instrument } from "../../lib/api";
 import { formatDuration, plural } from "../../lib/format";
@@ -16,6 +17,7 @@ import { SURVEY_THEME } from "./survey-theme";
 interface Loaded { instrument: Instrument; attempt: Attempt }
 
 export default function TakeTestPage({ instrumentId }: { instrumentId: string }) {
+  const { user } = useAuth();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<unknown>(null);
 
@@ -26,6 +28,16 @@ export default function TakeTestPage({ instrumentId }: { instrumentId: string })
   }, [instrumentId]);
   useEffect(load, [load]);
 
+  if (error instanceof ApiError && error.code === "already_submitted" && user?.anonymous) {
+    // An anonymous respondent has no profile: the answers are in, and that is all there is to see.
+    return (
+      <section className="page narrow">
+        <h1>Ответы уже отправлены</h1>
+        <p>Спасибо! Анкета по этому коду заполнена; изменить ответы нельзя. Результаты школа увидит только в обобщённом виде.</p>
+        <p><Link className="button button-primary" href="/">На главную</Link></p>
+      </section>
+    );
+  }
   if (error instanceof ApiError && error.code === "already_submitted") {
     return (
       <section className="page">
