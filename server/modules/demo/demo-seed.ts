@@ -107,7 +107,7 @@ export async function seedDemoRegion(db: Kysely<Database>, registry: InstrumentR
     const campaignOf = (p: DemoPerson) => mentorSchoolSet.has(p.schoolId ?? "")
       ? { id: campaigns.mentorSelection.id, firstDay: Date.parse(`${campaigns.mentorSelection.startsOn}T06:00:00Z`), days: 25 }
       : { id: campaigns.input.id, firstDay: Date.parse(`${campaigns.input.startsOn}T06:00:00Z`) + 4 * 86_400_000, days: DAYS };
-    const attempts = simulateCampaign(registry, people.filter((p) => !untested.has(p.id)), rng, campaignOf);
+    const attempts = simulateCampaign(registry, people.filter((p) => !untested.has(p.id)), rng, campaignOf, new Set(demo.completed));
     await insertChunked(attempts.rows, (chunk) => trx.insertInto("attempts").values(chunk).execute());
     await insertChunked(attempts.results, (chunk) => trx.insertInto("competency_results").values(chunk).execute());
 
@@ -151,7 +151,7 @@ async function demoSignIns(region: ReturnType<typeof generateDemoRegion>, rng: R
   const claim = (p: DemoPerson | undefined, login: string) => { if (p) p.login = login; return p; };
 
   const teacher = claim(region.people.find((p) => p.schoolId === school.id && p.subjects.includes("math") && p.roles.includes("teacher")), "teacher@demo")!;
-  claim(region.people.find((p) => p.schoolId === school.id && p.roles.includes("principal")), "principal@demo");
+  const principal = claim(region.people.find((p) => p.schoolId === school.id && p.roles.includes("principal")), "principal@demo");
   const found = region.people.find((p) => p.schoolId === mentorSchool?.id && p.roles.includes("mentor") && p.subjects.includes("math"));
   const mentor = found ? claim(found, "mentor@demo")! : person("mentor@demo", "Орлова Светлана Викторовна", "Учитель математики", ["teacher", "mentor"], { subjects: ["math"], ability: 1.4 });
   person("methodologist@demo", "Кравченко Ольга Николаевна", "Методист центра непрерывного повышения профессионального мастерства", ["methodologist"]);
@@ -162,7 +162,8 @@ async function demoSignIns(region: ReturnType<typeof generateDemoRegion>, rng: R
   }));
   const logins = [...region.people, ...added].flatMap((p) => (p.login ? [p.login] : [])).sort();
   // The contract's teachers have not taken a test yet; the mentor has, with a strong profile.
-  return { added, logins, untested: [teacher.id, ...subjectTeachers.map((t) => t.id)], teacher, mentor };
+  // principal@demo has assessed their leadership, so their school's profile shows a leader profile.
+  return { added, logins, untested: [teacher.id, ...subjectTeachers.map((t) => t.id)], completed: principal ? [principal.id] : [], teacher, mentor };
 }
 
 function demoTeacherName(rng: Rng): string {
@@ -170,7 +171,7 @@ function demoTeacherName(rng: Rng): string {
 }
 
 /** Attempts of the region's people on their instruments: most submitted, some in progress, some not begun. */
-function simulateCampaign(registry: InstrumentRegistry, people: DemoPerson[], rng: Rng, campaignOf: (p: DemoPerson) => { id: string; firstDay: number; days: number }) {
+function simulateCampaign(registry: InstrumentRegistry, people: DemoPerson[], rng: Rng, campaignOf: (p: DemoPerson) => { id: string; firstDay: number; days: number }, completed: ReadonlySet<string>) {
   const rows: Array<Insertable<AttemptsTable>> = [];
   const results: Array<Insertable<CompetencyResultsTable>> = [];
   for (const person of people) {
@@ -180,7 +181,9 @@ function simulateCampaign(registry: InstrumentRegistry, people: DemoPerson[], rn
       ...(person.roles.includes("principal") ? [registry.get("leader-competency")] : []),
     ].filter((i) => i !== undefined);
     for (const loaded of instruments) {
-      const roll = rng.float();
+      // Drawn for everyone, so that forcing one person's outcome changes nobody else's.
+      const drawn = rng.float();
+      const roll = completed.has(person.id) ? 0 : drawn;
       if (roll > 0.9) continue; // not started yet
       const submitted = roll <= 0.86;
       const def = loaded.definition;
