@@ -250,6 +250,71 @@ export interface ExamResultsTable {
   updated_at: Timestamp;
 }
 
+export type PlanItemKind = "course" | "seminar" | "consultation" | "lesson-observation" | "open-lesson" | "self-study";
+export type PlanItemStatus = "planned" | "in-progress" | "done" | "dropped";
+
+export interface PlanItemsTable {
+  id: Generated<string>;
+  user_id: string;
+  competency_id: string | null;
+  kind: PlanItemKind;
+  title: string;
+  due_on: string | null;
+  status: ColumnType<PlanItemStatus, PlanItemStatus | undefined, PlanItemStatus>;
+  course_id: string | null;
+  group_id: string | null;
+  resource_url: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface PlanItemEventsTable {
+  id: Generated<string>;
+  item_id: string;
+  user_id: string;
+  actor_id: string | null;
+  action: string;
+  changes: ColumnType<Record<string, unknown>, string | undefined, string>;
+  at: CreatedAt;
+}
+
+export interface PlanEvidenceTable {
+  id: Generated<string>;
+  item_id: string;
+  kind: "note" | "link" | "file";
+  note: string | null;
+  url: string | null;
+  file_name: string | null;
+  content_type: string | null;
+  size: number | null;
+  content: Buffer | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface MentorMeetingsTable {
+  id: Generated<string>;
+  mentee_id: string;
+  mentor_id: string | null;
+  held_on: string;
+  topic: string;
+  agreed: string | null;
+  created_at: CreatedAt;
+}
+
+export interface NotificationsTable {
+  id: Generated<string>;
+  user_id: string;
+  kind: string;
+  title: string;
+  body: string | null;
+  link: string | null;
+  created_at: CreatedAt;
+  read_at: Timestamp | null;
+}
+
 export interface Database {
   regions: RegionsTable;
   municipalities: MunicipalitiesTable;
@@ -275,6 +340,11 @@ export interface Database {
   course_group_members: CourseGroupMembersTable;
   climate_rounds: ClimateRoundsTable;
   exam_results: ExamResultsTable;
+  plan_items: PlanItemsTable;
+  plan_item_events: PlanItemEventsTable;
+  plan_evidence: PlanEvidenceTable;
+  mentor_meetings: MentorMeetingsTable;
+  notifications: NotificationsTable;
 }
 
 export type AttemptRow = Selectable<AttemptsTable>;

@@ -16,7 +16,7 @@ let shared: Promise<WorkerDatabase> | undefined;
 
 /** Tables that hold people and their work; the catalogue tables mirror surveys/ and stay. */
 const DATA_TABLES = [
-  "exam_results", "climate_rounds", "course_group_members", "course_groups", "import_batches", "campaign_assignments", "campaign_schools", "campaign_municipalities",
+  "notifications", "mentor_meetings", "plan_evidence", "plan_item_events", "plan_items", "exam_results", "climate_rounds", "course_group_members", "course_groups", "import_batches", "campaign_assignments", "campaign_schools", "campaign_municipalities",
   "competency_results", "attempts", "mentor_assignments", "access_codes", "user_roles", "users",
   "campaign_instruments", "campaigns", "municipality_neighbours", "schools", "municipalities", "regions",
 ];
