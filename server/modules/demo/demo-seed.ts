@@ -17,13 +17,19 @@ import { seedDemoClimate } from "../climate/demo-climate.js";
 export const DEMO_SEED = 20261123;
 export const DEMO_PASSWORD = "demo";
 /**
- * The demo's calendar is anchored to the day it is loaded: the mentor candidates of high-result
- * schools were tested in the spring (closed), the input diagnostic of the programme's schools opened
- * 75 days ago and runs another month, and the intermediate wave is planned for the spring; a fresh
+ * The demo's calendar is anchored to the day it is loaded: the pilot schools (two municipalities
+ * that joined the programme first) took their input diagnostic last spring; the mentor candidates of
+ * high-result schools were tested then too (closed); the input diagnostic of the other programme
+ * schools opened 75 days ago and runs another month, and their intermediate wave is planned; a fresh
  * demo always has a campaign that can be taken.
  */
 export function demoCampaigns(now = Date.now()) {
   return {
+    pilotInput: {
+      id: "demo-pilot-input", title: "Входная диагностика пилотных школ программы",
+      wave: "input" as const, startsOn: isoDay(-220, now), endsOn: isoDay(-190, now),
+      targets: {},
+    },
     mentorSelection: {
       id: "demo-mentor-selection", title: "Диагностика кандидатов в наставники (школы с высокими результатами)",
       wave: "input" as const, startsOn: isoDay(-140, now), endsOn: isoDay(-110, now),
@@ -82,10 +88,15 @@ export async function seedDemoRegion(db: Kysely<Database>, registry: InstrumentR
     const campaigns = demoCampaigns();
     const programme = region.schools.filter((s) => s.lowResults || s.unfavourable).map((s) => s.id);
     const mentorSchools = region.schools.filter((s) => s.highResults).map((s) => s.id);
+    const pilotMunicipalities = new Set(pilotMunicipalitiesOf(region, demo.teacher.municipalityId));
+    const pilot = region.schools.filter((s) => (s.lowResults || s.unfavourable) && pilotMunicipalities.has(s.municipalityId)).map((s) => s.id);
+    const pilotSet = new Set(pilot);
+    const others = programme.filter((id) => !pilotSet.has(id));
     const plan = [
+      { c: campaigns.pilotInput, status: "closed", schools: pilot, instruments: registry.all() },
       { c: campaigns.mentorSelection, status: "closed", schools: mentorSchools, instruments: registry.all().filter((i) => i.definition.kind === "subject-test") },
-      { c: campaigns.input, status: "active", schools: programme, instruments: registry.all() },
-      { c: campaigns.intermediate, status: "planned", schools: programme, instruments: registry.all() },
+      { c: campaigns.input, status: "active", schools: others, instruments: registry.all() },
+      { c: campaigns.intermediate, status: "planned", schools: others, instruments: registry.all() },
     ] as const;
     for (const { c, status, schools, instruments } of plan) {
       await trx.insertInto("campaigns").values({
@@ -106,7 +117,9 @@ export async function seedDemoRegion(db: Kysely<Database>, registry: InstrumentR
     const mentorSchoolSet = new Set(mentorSchools);
     const campaignOf = (p: DemoPerson) => mentorSchoolSet.has(p.schoolId ?? "")
       ? { id: campaigns.mentorSelection.id, firstDay: Date.parse(`${campaigns.mentorSelection.startsOn}T06:00:00Z`), days: 25 }
-      : { id: campaigns.input.id, firstDay: Date.parse(`${campaigns.input.startsOn}T06:00:00Z`) + 4 * 86_400_000, days: DAYS };
+      : pilotSet.has(p.schoolId ?? "")
+        ? { id: campaigns.pilotInput.id, firstDay: Date.parse(`${campaigns.pilotInput.startsOn}T06:00:00Z`), days: 25 }
+        : { id: campaigns.input.id, firstDay: Date.parse(`${campaigns.input.startsOn}T06:00:00Z`) + 4 * 86_400_000, days: DAYS };
     const attempts = simulateCampaign(registry, people.filter((p) => !untested.has(p.id)), rng, campaignOf, new Set(demo.completed));
     await insertChunked(attempts.rows, (chunk) => trx.insertInto("attempts").values(chunk).execute());
     await insertChunked(attempts.results, (chunk) => trx.insertInto("competency_results").values(chunk).execute());
@@ -164,6 +177,13 @@ async function demoSignIns(region: ReturnType<typeof generateDemoRegion>, rng: R
   // The contract's teachers have not taken a test yet; the mentor has, with a strong profile.
   // principal@demo has assessed their leadership, so their school's profile shows a leader profile.
   return { added, logins, untested: [teacher.id, ...subjectTeachers.map((t) => t.id)], completed: principal ? [principal.id] : [], teacher, mentor };
+}
+
+/** The pilot: the two municipalities with the most programme schools, other than teacher@demo's. */
+function pilotMunicipalitiesOf(region: ReturnType<typeof generateDemoRegion>, exclude: string | null): string[] {
+  const counts = new Map<string, number>();
+  for (const s of region.schools) if ((s.lowResults || s.unfavourable) && s.municipalityId !== exclude) counts.set(s.municipalityId, (counts.get(s.municipalityId) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 2).map(([id]) => id);
 }
 
 function demoTeacherName(rng: Rng): string {
