@@ -38,6 +38,8 @@ export async function benchMatching(options: { countryTeachers?: number } = {}):
     await migrateToLatest(database.db);
     await syncLibrary(database.db, registry.all().map((i) => i.definition), registry.catalogues);
     const seeded = await seedDemoRegion(database.db, registry);
+    // The demo comes with confirmed pairs; the bench matches the whole region from scratch.
+    await database.db.deleteFrom("mentor_assignments").execute();
     const data = await loadMatchingData(database.db, "demo");
     const times: number[] = [];
     for (let i = 0; i < 3; i++) {
@@ -58,12 +60,17 @@ const fmt = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: n 
 /** The bench's lines for these figures. */
 export function matchingLines(f: MatchingFigures): string[] {
   const rows = (name: string, i: Instance) => {
-    const gain = i.greedy.totalCost > 0 ? (1 - i.optimal.totalCost / i.greedy.totalCost) * 100 : 0;
+    // With more pairs the total cost may be higher: compare the cost per pair then (most pairs come first).
+    const perPair = (o: { totalCost: number; matched: number }) => (o.matched > 0 ? o.totalCost / o.matched : 0);
+    const samePairs = i.optimal.matched === i.greedy.matched;
+    const gain = samePairs
+      ? (i.greedy.totalCost > 0 ? (1 - i.optimal.totalCost / i.greedy.totalCost) * 100 : 0)
+      : (perPair(i.greedy) > 0 ? (1 - perPair(i.optimal) / perPair(i.greedy)) * 100 : 0);
     return [
       `   ${name}: ${fmt(i.teachers)} teachers, ${fmt(i.mentees)} with deficits and no mentor, ${fmt(i.mentors)} mentors (${fmt(i.places)} places), ${fmt(i.edges)} admissible pairs`,
       `     optimal (min-cost max-flow)  ${fmt(i.optimal.matched).padStart(7)} pairs  cost ${fmt(i.optimal.totalCost).padStart(10)}  ${fmt(i.optimal.ms).padStart(8)} ms  (${i.optimal.phases} phases)`,
       `     greedy, cheapest pair first  ${fmt(i.greedy.matched).padStart(7)} pairs  cost ${fmt(i.greedy.totalCost).padStart(10)}  ${fmt(i.greedy.ms).padStart(8)} ms   (baseline)`,
-      `     optimal vs greedy            ${i.optimal.matched - i.greedy.matched >= 0 ? "+" : ""}${fmt(i.optimal.matched - i.greedy.matched)} pairs, cost ${fmt(gain)}% lower at ${fmt(i.optimal.ms / Math.max(i.greedy.ms, 0.001))}× the time`,
+      `     optimal vs greedy            ${i.optimal.matched - i.greedy.matched >= 0 ? "+" : ""}${fmt(i.optimal.matched - i.greedy.matched)} pairs, ${samePairs ? "total cost" : "cost per pair"} ${gain >= 0 ? `${fmt(gain)}% lower` : `${fmt(-gain)}% higher`} at ${fmt(i.optimal.ms / Math.max(i.greedy.ms, 0.001))}× the time`,
     ];
   };
   return [
