@@ -116,7 +116,7 @@ describe("what the facts read", () => {
     expect(risks.equipment.level).toBe("high");
     expect(risks["professional-development"]).toMatchObject({ level: "high", reasons: expect.arrayContaining([expect.stringMatching(/^Самооценка руководителя/)]) });
     expect(risks["special-needs"].level).toBe("high");
-    expect(risks.motivation).toMatchObject({ level: null, reasons: [expect.stringMatching(/^нет данных: опрос о климате/)] });
+    expect(risks.motivation).toMatchObject({ level: "unknown", reasons: [expect.stringMatching(/^нет данных: опрос о климате/)] });
     expect(risks["teacher-competence"]).toMatchObject({ level: "high", reasons: [
       "Доля учителей с дефицитами по темам своего предмета — 100 % (высокий уровень — от 50 %)",
       "Доля учителей с методическими дефицитами — 100 % (высокий уровень — от 50 %)",
@@ -128,7 +128,7 @@ describe("what the facts read", () => {
     expect(body).toMatchObject({ leaderAssessed: true, climateGiven: false, teachers: { total: 2, tested: 2, withSubjectDeficits: 2, withMethodDeficits: 2 } });
     // The other school's teachers took nothing: its teacher factors say so.
     const other = (await facts("principalElsewhere", "s-other")).json();
-    expect(other.risks.find((r: { id: string }) => r.id === "teacher-competence")).toMatchObject({ level: null, reasons: ["нет данных: учителя школы не прошли диагностику"] });
+    expect(other.risks.find((r: { id: string }) => r.id === "teacher-competence")).toMatchObject({ level: "unknown", reasons: ["нет данных: учителя школы не прошли диагностику"] });
   });
 
   it("the exams summary: results per exam and subject, the share of «2» over ВПР and ОГЭ", async () => {
@@ -143,7 +143,7 @@ describe("what the facts read", () => {
     expect(body.conditions).toBeNull();
     expect(body.clusters).toEqual([]);
     for (const id of ["equipment", "staff-shortage", "special-needs"]) {
-      expect(body.risks.find((r: { id: string }) => r.id === id)).toMatchObject({ level: null, reasons: ["нет данных: карта условий не заполнена"] });
+      expect(body.risks.find((r: { id: string }) => r.id === id)).toMatchObject({ level: "unknown", reasons: ["нет данных: карта условий не заполнена"] });
     }
   });
 });

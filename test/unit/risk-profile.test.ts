@@ -1,4 +1,4 @@
-// The risk profile: each factor's level and reasons on examples; missing data says so and never yields a level (property).
+// The risk profile: each factor's level and reasons on examples; missing data says so and yields only "unknown" (property).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { summarizeExams, type ExamRow } from "../../server/modules/schools/exam-summary.js";
@@ -22,11 +22,11 @@ const NOTHING: RiskInput = { indicators: null, exams: summarizeExams([]), teache
 const profile = (over: Partial<RiskInput>) => Object.fromEntries(riskProfile({ ...NOTHING, ...over }).map((f) => [f.id, f]));
 
 describe("a school with no data at all", () => {
-  it("has all eleven factors, in the programme's order, each without a level and saying what is missing", () => {
+  it("has all eleven factors, in the programme's order, each with level «unknown» and saying what is missing", () => {
     const factors = riskProfile(NOTHING);
     expect(factors.map((f) => f.id)).toEqual(RISK_FACTORS.map((f) => f.id));
     for (const f of factors) {
-      expect(f.level, f.id).toBeNull();
+      expect(f.level, f.id).toBe("unknown");
       expect(f.reasons.length, f.id).toBeGreaterThan(0);
       for (const r of f.reasons) expect(r, f.id).toMatch(/^нет данных: /);
     }
@@ -63,7 +63,7 @@ describe("factors from the conditions card", () => {
 
   it("a card with an unanswered question names it and keeps the level of what is answered", () => {
     const f = profile({ indicators: cardOf({ "share-ovz": null }) })["special-needs"]!;
-    expect(f).toMatchObject({ level: null, reasons: ["нет данных: в карте условий нет ответа на этот вопрос"] });
+    expect(f).toMatchObject({ level: "unknown", reasons: ["нет данных: в карте условий нет ответа на этот вопрос"] });
   });
 
   it("language barriers: below 5 % of other home languages the barrier is not there; above it the results decide", () => {
@@ -71,7 +71,7 @@ describe("factors from the conditions card", () => {
     const present = profile({ indicators: cardOf({ "share-non-native": 20 }), exams: summarizeExams([exam("russian", 0.3)]) })["language-barriers"]!;
     expect(present.level).toBe("high");
     expect(present.reasons[0]).toMatch(/русскому языку .* при 20 % детей с другим языком семьи — 30 % \(высокий уровень — от 25 %\)/);
-    expect(profile({ indicators: cardOf({ "share-non-native": 20 }) })["language-barriers"]!.level).toBeNull();
+    expect(profile({ indicators: cardOf({ "share-non-native": 20 }) })["language-barriers"]!.level).toBe("unknown");
   });
 });
 
@@ -86,7 +86,7 @@ describe("factors from results", () => {
   });
 
   it("teachers: needs two tested, then the shares with deficits decide", () => {
-    expect(profile({ teachers: { ...TESTED, tested: 1 } })["teacher-competence"]).toMatchObject({ level: null, reasons: ["нет данных: диагностику прошли 1 из 12 учителей, нужно не меньше 2"] });
+    expect(profile({ teachers: { ...TESTED, tested: 1 } })["teacher-competence"]).toMatchObject({ level: "unknown", reasons: ["нет данных: диагностику прошли 1 из 12 учителей, нужно не меньше 2"] });
     expect(profile({ teachers: TESTED })["teacher-competence"]).toMatchObject({ level: "high", reasons: ["Доля учителей с дефицитами по темам своего предмета — 60 % (высокий уровень — от 50 %)"] });
     expect(profile({ teachers: TESTED }).adaptivity).toMatchObject({ level: "medium" });
   });
@@ -106,7 +106,7 @@ describe("factors from results", () => {
     expect(p["parent-involvement"]).toMatchObject({ level: "medium", reasons: ["Климат, шкала «Вовлечённость родителей» (родители) — 55 из 100 (средний уровень — ниже 60 из 100)"] });
     expect(p.motivation!.level).toBe("low");
     expect(p.environment!.level).toBe("high");
-    expect(profile({ climate: [] }).motivation).toMatchObject({ level: null, reasons: [expect.stringMatching(/^нет данных: опрос о климате/)] });
+    expect(profile({ climate: [] }).motivation).toMatchObject({ level: "unknown", reasons: [expect.stringMatching(/^нет данных: опрос о климате/)] });
   });
 });
 
@@ -126,7 +126,7 @@ const inputArb = fc.record({
   climate: fc.option(fc.array(fc.record({ audience: fc.constantFrom("teacher", "student", "parent"), scales: fc.array(fc.record({ id: fc.constantFrom("support", "collegiality", "motivation", "parent-involvement", "bullying", "diversity"), score: fc.double({ min: 0, max: 100, noNaN: true }) }), { maxLength: 4 }) }), { maxLength: 3 }), { nil: null }),
 });
 
-describe("property: missing data never yields a level", () => {
+describe("property: missing data never yields a level but «unknown»", () => {
   it("a factor with a level has at least one indicator with a value; without its source it has none", () => {
     fc.assert(fc.property(inputArb, (g) => {
       const input: RiskInput = {
@@ -138,17 +138,17 @@ describe("property: missing data never yields a level", () => {
       };
       const p = Object.fromEntries(riskProfile(input).map((f) => [f.id, f]));
       for (const f of Object.values(p)) {
-        if (f.level !== null) expect(f.indicators.some((i) => i.value !== null), f.id).toBe(true);
+        if (f.level !== "unknown") expect(f.indicators.some((i) => i.value !== null), f.id).toBe(true);
         else expect(f.reasons.every((r) => r.startsWith("нет данных")), f.id).toBe(true);
       }
       const climateScales = (ids: string[], audiences: string[]) => (g.climate ?? []).some((c) => audiences.includes(c.audience) && c.scales.some((s) => ids.includes(s.id)));
       const cardHas = (id: string) => g.card !== null && g.card[id] !== undefined && g.card[id] !== null;
-      expect(p["parent-involvement"]!.level !== null).toBe(climateScales(["parent-involvement"], ["parent", "teacher"]));
-      expect(p.motivation!.level !== null).toBe(climateScales(["motivation"], ["student"]));
-      expect(p["special-needs"]!.level !== null).toBe(cardHas("share-ovz"));
-      expect(p["teacher-competence"]!.level !== null).toBe(g.tested >= 2);
-      expect(p["failure-risk"]!.level !== null).toBe(input.exams.failShares.length > 0 || input.exams.egeBelowMinimum !== null);
-      if (g.card === null) for (const id of ["equipment", "staff-shortage", "special-needs", "language-barriers"]) expect(p[id]!.level, id).toBeNull();
+      expect(p["parent-involvement"]!.level !== "unknown").toBe(climateScales(["parent-involvement"], ["parent", "teacher"]));
+      expect(p.motivation!.level !== "unknown").toBe(climateScales(["motivation"], ["student"]));
+      expect(p["special-needs"]!.level !== "unknown").toBe(cardHas("share-ovz"));
+      expect(p["teacher-competence"]!.level !== "unknown").toBe(g.tested >= 2);
+      expect(p["failure-risk"]!.level !== "unknown").toBe(input.exams.failShares.length > 0 || input.exams.egeBelowMinimum !== null);
+      if (g.card === null) for (const id of ["equipment", "staff-shortage", "special-needs", "language-barriers"]) expect(p[id]!.level, id).toBe("unknown");
     }), { numRuns: 400 });
   });
 });

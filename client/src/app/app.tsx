@@ -22,6 +22,8 @@ const CourseGroupsPage = lazy(() => import("../features/course-groups/course-gro
 const MentoringPage = lazy(() => import("../features/mentoring/mentoring-page"));
 const MenteesPage = lazy(() => import("../features/mentees/mentees-page"));
 const ClimatePage = lazy(() => import("../features/climate/climate-page"));
+const SchoolProfilePage = lazy(() => import("../features/schools/school-profile-page"));
+const SchoolRegistryPage = lazy(() => import("../features/schools/registry-page"));
 
 export function App() {
   return (
@@ -61,6 +63,8 @@ function Routes() {
   else if (user.roles.includes("mentor") && path === "/mentees") page = <MenteesPage />;
   else if ((staff || user.roles.includes("principal")) && path === "/climate") page = <ClimatePage />;
   else if ((staff || user.roles.includes("principal")) && (params = match("/climate/:schoolId", path))) page = <ClimatePage key={params.schoolId} schoolId={params.schoolId!} />;
+  else if (staff && path === "/schools") page = <SchoolRegistryPage />;
+  else if ((staff || user.roles.includes("principal")) && (params = match("/schools/:schoolId", path))) page = <SchoolProfilePage key={params.schoolId} schoolId={params.schoolId!} />;
   else if ((params = match("/people/:userId", path))) page = <ProfilePage key={params.userId} userId={params.userId!} />;
   else if ((params = match("/tests/:instrumentId", path))) page = <TakeTestPage key={params.instrumentId} instrumentId={params.instrumentId!} />;
   else if ((params = match("/results/:attemptId", path))) page = <ResultPage key={params.attemptId} attemptId={params.attemptId!} />;

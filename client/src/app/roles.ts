@@ -20,6 +20,7 @@ export function navigationFor(user: User | null | undefined): NavItem[] {
       { href: "/themes", label: "Темы обучения" },
       { href: "/groups", label: "Группы" },
       { href: "/climate", label: "Климат" },
+      { href: "/schools", label: "Школы" },
     ];
     items.push({ href: "/mentoring", label: "Наставничество" });
     if (mayChange(user)) items.push({ href: "/imports", label: "Импорт" });
@@ -27,6 +28,7 @@ export function navigationFor(user: User | null | undefined): NavItem[] {
   }
   const items: NavItem[] = [{ href: "/", label: "Главная" }];
   if (user.roles.includes("teacher") || user.roles.includes("principal")) items.push({ href: "/profile", label: "Мой профиль" });
+  if (user.roles.includes("principal") && user.schoolId) items.push({ href: `/schools/${encodeURIComponent(user.schoolId)}`, label: "Моя школа" });
   if (user.roles.includes("principal")) items.push({ href: "/climate", label: "Климат" });
   if (user.roles.includes("mentor")) items.push({ href: "/mentees", label: "Наставляемые" });
   return items;

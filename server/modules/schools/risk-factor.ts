@@ -3,6 +3,8 @@ import { AUDIENCE_WORDS, type ClimateGroup, withUnit } from "./school-inputs.js"
 import type { Band } from "./school-thresholds.js";
 
 export type RiskLevel = "low" | "medium" | "high";
+/** A factor's level: "unknown" when none of its data is there (its reasons then say what is missing). */
+export type FactorLevel = RiskLevel | "unknown";
 const RANK: Record<RiskLevel, number> = { low: 0, medium: 1, high: 2 };
 
 export interface RiskIndicator { id: string; title: string; value: number | null; unit?: string }
@@ -10,8 +12,11 @@ export interface RiskIndicator { id: string; title: string; value: number | null
 export interface RiskFactor {
   id: string;
   title: string;
-  /** Null when none of the factor's data is there: the factor says what is missing instead of guessing. */
-  level: RiskLevel | null;
+  /**
+   * "unknown" when none of the factor's data is there: the factor says what is missing instead of
+   * guessing. A word rather than null, so that the level is always a string (the contract's field).
+   */
+  level: FactorLevel;
   reasons: string[];
   indicators: RiskIndicator[];
 }
@@ -60,11 +65,11 @@ export class FactorBuilder {
 
   /**
    * A medium or high factor gives the checks that raised it; a low one gives every check (why it is
-   * low); then what could not be checked. Without any check: no level, only what is missing.
+   * low); then what could not be checked. Without any check: level "unknown", only what is missing.
    */
   build(): RiskFactor {
     const base = { id: this.id, title: this.title, indicators: this.indicators };
-    if (this.checks.length === 0) return { ...base, level: null, reasons: [...this.missing] };
+    if (this.checks.length === 0) return { ...base, level: "unknown", reasons: [...this.missing] };
     const level = this.checks.reduce<RiskLevel>((top, c) => (RANK[c.level] > RANK[top] ? c.level : top), "low");
     const shown = level === "low" ? this.checks : this.checks.filter((c) => c.level !== "low");
     return { ...base, level, reasons: [...shown.map((c) => c.text), ...this.missing] };

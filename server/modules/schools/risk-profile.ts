@@ -4,7 +4,7 @@ import { climateChecks, FactorBuilder, scaleScores, type RiskFactor } from "./ri
 import { num, sharePct, type ClimateGroup, type LeaderResults, type TeacherFigures } from "./school-inputs.js";
 import { SCHOOL_RULES, type SchoolRules } from "./school-thresholds.js";
 
-export type { RiskFactor, RiskLevel } from "./risk-factor.js";
+export type { FactorLevel, RiskFactor, RiskLevel } from "./risk-factor.js";
 
 export const RISK_FACTORS = [
   { id: "equipment", title: "Низкая оснащённость школы" },

@@ -4,14 +4,15 @@ import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { Role } from "../../db/schema.js";
 import { errors, IdParams } from "../../shared/http-schemas.js";
 import type { ModuleDeps } from "../../shared/module-deps.js";
+import { effectiveThreshold } from "../climate/suppression.js";
 import { IndexQuery, IndexRankingSchema, SchoolFactsSchema } from "./school-facts.schemas.js";
 import { SchoolFactsService } from "./school-facts.service.js";
 
 const READERS: Role[] = ["methodologist", "admin", "municipal"];
 
-export default async function schoolFactsRoutes(fastify: FastifyInstance, { db, registry }: ModuleDeps): Promise<void> {
+export default async function schoolFactsRoutes(fastify: FastifyInstance, { db, registry, config }: ModuleDeps): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const service = new SchoolFactsService(db, registry);
+  const service = new SchoolFactsService(db, registry, effectiveThreshold(config.anonymityThreshold));
   const tags = ["schools"];
 
   app.get("/api/schools/index", {

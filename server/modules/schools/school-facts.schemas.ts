@@ -2,7 +2,8 @@
 import { Type, type Static, type TSchema } from "@sinclair/typebox";
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
-const Level = Type.Union([Type.Literal("low"), Type.Literal("medium"), Type.Literal("high")]);
+/** A risk factor's level; "unknown" when none of its data is there (the reasons say what is missing). */
+export const FactorLevelSchema = Type.Union([Type.Literal("low"), Type.Literal("medium"), Type.Literal("high"), Type.Literal("unknown")]);
 
 export const SchoolIndicatorSchema = Type.Object({
   id: Type.String(), title: Type.String(), unit: Type.Optional(Type.String()),
@@ -32,7 +33,7 @@ export const AssignedClusterSchema = Type.Object({ code: Type.String(), title: T
 
 export const RiskFactorSchema = Type.Object({
   id: Type.String(), title: Type.String(),
-  level: Nullable(Level),
+  level: FactorLevelSchema,
   reasons: Type.Array(Type.String()),
   indicators: Type.Array(Type.Object({ id: Type.String(), title: Type.String(), value: Nullable(Type.Number()), unit: Type.Optional(Type.String()) })),
 });

@@ -3,8 +3,8 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.js";
 import { notFound } from "../../shared/app-error.js";
 import type { Principal } from "../auth/principal.js";
-import { hasRole, isStaff } from "../auth/principal.js";
 import { reaches, staffScope } from "../auth/staff-scope.js";
+import { climateOfSchool } from "../climate/climate-summary.js";
 import type { InstrumentRegistry } from "../instruments/registry.js";
 import { regionFacts, type RegionData, type SchoolCard, type SchoolFacts } from "./region-facts.js";
 import * as repo from "./school-facts.repository.js";
@@ -12,6 +12,8 @@ import type { IndexRanking } from "./school-facts.schemas.js";
 import { COUNTED_METHODS } from "./risk-profile.js";
 import { conditionsIndicators } from "./school-indicators.js";
 import { SCHOOL_RULES } from "./school-thresholds.js";
+import { maySeeSchool } from "./school-access.js";
+import { shownClimate } from "./school-climate.js";
 import type { ClimateGroup } from "./school-inputs.js";
 import { INDEX_COMPONENTS } from "./wellbeing-index.js";
 
@@ -76,18 +78,16 @@ export async function regionIndex(db: Db, registry: InstrumentRegistry, regionId
 }
 
 export class SchoolFactsService {
-  constructor(private readonly db: Db, private readonly registry: InstrumentRegistry) {}
+  /** `threshold`: the anonymity threshold the school's climate is read with (the climate-based risks read shown groups only). */
+  constructor(private readonly db: Db, private readonly registry: InstrumentRegistry, private readonly threshold = 5) {}
 
   /** The school's principal, the coordinator of its municipality, the region's staff; 404 for anyone else. */
   async facts(principal: Principal | null, schoolId: string): Promise<SchoolFacts> {
     const place = await repo.findSchoolPlace(this.db, schoolId);
-    const p = principal?.kind === "user" ? principal : null;
-    const sees = !!place && !!p && p.regionId === place.region_id && (
-      isStaff(p)
-      || (hasRole(p, "municipal") && p.municipalityId === place.municipality_id)
-      || (hasRole(p, "principal") && p.schoolId === schoolId));
-    if (!sees) throw notFound("Школа не найдена", "school_not_found");
-    const facts = await oneSchoolFacts(this.db, this.registry, schoolId);
+    if (!place || !maySeeSchool(principal, place)) throw notFound("Школа не найдена", "school_not_found");
+    // The climate the school's page shows (its latest campaign with answers), suppressed groups left out.
+    const climate = await climateOfSchool(this.db, this.registry, schoolId, this.threshold);
+    const facts = await oneSchoolFacts(this.db, this.registry, schoolId, shownClimate(climate?.groups ?? []));
     if (!facts) throw notFound("Школа не найдена", "school_not_found");
     return facts;
   }
