@@ -25,6 +25,9 @@ import { ProfilesService } from "./modules/profiles/profiles.service.js";
 import profilesRoutes from "./modules/profiles/profiles.routes.js";
 import accessCodesRoutes from "./modules/access-codes/access-codes.routes.js";
 import climateRoutes from "./modules/climate/climate.routes.js";
+import plansRoutes from "./modules/plans/plans.routes.js";
+import notificationsRoutes from "./modules/notifications/notifications.routes.js";
+import progressRoutes from "./modules/progress/progress.routes.js";
 import analyticsRoutes from "./modules/analytics/analytics.routes.js";
 import { CampaignSchema } from "./modules/campaigns/campaigns.schemas.js";
 import { CampaignsService } from "./modules/campaigns/campaigns.service.js";
@@ -82,6 +85,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(courseGroupsRoutes, moduleDeps);
   await app.register(mentoringRoutes, moduleDeps);
   await app.register(climateRoutes, moduleDeps);
+  await app.register(progressRoutes, moduleDeps);
+  await app.register(plansRoutes, moduleDeps);
+  await app.register(notificationsRoutes, moduleDeps);
 
   app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () => app.swagger());
   await app.register(staticClient, { clientDir: config.clientDir });

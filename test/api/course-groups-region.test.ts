@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoRegion } from "../../server/modules/demo/demo-seed.js";
 import { findPersonByLogin } from "../../server/modules/people/people.repository.js";
 import { resetData } from "../support/test-database.js";
+import { isoDay } from "../../server/shared/dates.js";
 import { setupTestApp, type TestContext } from "../support/test-app.js";
 
 let t: TestContext;
@@ -27,9 +28,10 @@ describe("the demo's course groups", () => {
   it("are built by the grouping module: math confirmed, the others proposed, all within 15–25", async () => {
     expect(seeded.confirmed).toBeGreaterThan(0);
     expect(seeded.proposed).toBeGreaterThan(0);
-    const groups = (await asMethodologist("GET", "/api/course-groups")).json() as Array<{ courseId: string; status: string; members: number }>;
+    const groups = (await asMethodologist("GET", "/api/course-groups")).json() as Array<{ courseId: string; status: string; members: number; startsOn?: string }>;
     expect(groups.length).toBe(seeded.confirmed + seeded.proposed);
-    for (const g of groups) {
+    // The pilot's groups of last autumn (progress/demo-waves.ts) already ran; the rule is about the groups proposed now.
+    for (const g of groups.filter((x) => !x.startsOn || x.startsOn >= isoDay(0))) {
       expect(g.status).toBe(g.courseId === "problem-topics-math" ? "confirmed" : "proposed");
       expect(g.members).toBeGreaterThanOrEqual(15);
       expect(g.members).toBeLessThanOrEqual(25);

@@ -22,6 +22,9 @@ const CourseGroupsPage = lazy(() => import("../features/course-groups/course-gro
 const MentoringPage = lazy(() => import("../features/mentoring/mentoring-page"));
 const MenteesPage = lazy(() => import("../features/mentees/mentees-page"));
 const ClimatePage = lazy(() => import("../features/climate/climate-page"));
+const EffectPage = lazy(() => import("../features/progress/effect-page"));
+const ProgressPage = lazy(() => import("../features/progress/progress-page"));
+const PlanPage = lazy(() => import("../features/plan/plan-page"));
 const SchoolProfilePage = lazy(() => import("../features/schools/school-profile-page"));
 const SchoolRegistryPage = lazy(() => import("../features/schools/registry-page"));
 
@@ -60,15 +63,19 @@ function Routes() {
   else if (staff && path === "/themes") page = <ThemesPage />;
   else if (staff && path === "/groups") page = <CourseGroupsPage />;
   else if (staff && path === "/mentoring") page = <MentoringPage />;
+  else if (staff && path === "/effect") page = <EffectPage />;
   else if (user.roles.includes("mentor") && path === "/mentees") page = <MenteesPage />;
+  else if (user.roles.includes("teacher") && path === "/plan") page = <PlanPage />;
   else if ((staff || user.roles.includes("principal")) && path === "/climate") page = <ClimatePage />;
   else if ((staff || user.roles.includes("principal")) && (params = match("/climate/:schoolId", path))) page = <ClimatePage key={params.schoolId} schoolId={params.schoolId!} />;
   else if (staff && path === "/schools") page = <SchoolRegistryPage />;
   else if ((staff || user.roles.includes("principal")) && (params = match("/schools/:schoolId", path))) page = <SchoolProfilePage key={params.schoolId} schoolId={params.schoolId!} />;
+  else if ((params = match("/people/:userId/progress", path))) page = <ProgressPage key={params.userId} userId={params.userId!} />;
   else if ((params = match("/people/:userId", path))) page = <ProfilePage key={params.userId} userId={params.userId!} />;
   else if ((params = match("/tests/:instrumentId", path))) page = <TakeTestPage key={params.instrumentId} instrumentId={params.instrumentId!} />;
   else if ((params = match("/results/:attemptId", path))) page = <ResultPage key={params.attemptId} attemptId={params.attemptId!} />;
   else if (path === "/profile") page = <ProfilePage />;
+  else if (path === "/progress") page = <ProgressPage />;
   else page = <NotFound />;
 
   return (

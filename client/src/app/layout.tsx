@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { useAuth } from "./auth";
 import { Link, navigate, usePath } from "./router";
 import { navigationFor } from "./roles";
+import { NotificationBell } from "../features/notifications/notification-bell";
 
 const ROLE_LABELS: Record<string, string> = {
   teacher: "учитель", principal: "руководитель", mentor: "наставник",
@@ -38,6 +39,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <div className="user">
               <span className="user-name" title={user.name}>{user.name}</span>
               <span className="user-role">{user.roles.map((r) => ROLE_LABELS[r] ?? r).join(", ") || "респондент"}</span>
+              {!user.anonymous && <NotificationBell />}
               <button type="button" className="button button-ghost" onClick={() => { signOut(); navigate("/login"); }}>Выйти</button>
             </div>
           )}

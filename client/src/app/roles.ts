@@ -23,11 +23,13 @@ export function navigationFor(user: User | null | undefined): NavItem[] {
       { href: "/schools", label: "Школы" },
     ];
     items.push({ href: "/mentoring", label: "Наставничество" });
+    items.push({ href: "/effect", label: "Эффект" });
     if (mayChange(user)) items.push({ href: "/imports", label: "Импорт" });
     return items;
   }
   const items: NavItem[] = [{ href: "/", label: "Главная" }];
   if (user.roles.includes("teacher") || user.roles.includes("principal")) items.push({ href: "/profile", label: "Мой профиль" });
+  if (user.roles.includes("teacher")) items.push({ href: "/plan", label: "Мой план" });
   if (user.roles.includes("principal") && user.schoolId) items.push({ href: `/schools/${encodeURIComponent(user.schoolId)}`, label: "Моя школа" });
   if (user.roles.includes("principal")) items.push({ href: "/climate", label: "Климат" });
   if (user.roles.includes("mentor")) items.push({ href: "/mentees", label: "Наставляемые" });

@@ -1,5 +1,5 @@
 // Every query of attempts: start, autosave, submission with its results, and reads.
-import { sql, type Kysely } from "kysely";
+import { sql, type Kysely, type RawBuilder } from "kysely";
 import type { AttemptRow, Database } from "../../db/schema.js";
 import type { ScoredResponse } from "../scoring/scorer.js";
 
@@ -74,7 +74,11 @@ export async function saveAnswers(db: Kysely<Database>, id: string, data: Record
  * own, two round trips fewer than BEGIN…COMMIT). Returns undefined when the attempt was no longer
  * in progress (a concurrent submission won, and its result stands) or its campaign has just closed.
  */
-export async function recordSubmission(db: Kysely<Database>, id: string, data: Record<string, unknown>, scored: ScoredResponse | null): Promise<AttemptRow | undefined> {
+export async function recordSubmission(
+  db: Kysely<Database>, id: string, data: Record<string, unknown>, scored: ScoredResponse | null,
+  /** A data-modifying statement over the submitted row `updated` that belongs with it (a mentor's notification). */
+  also: RawBuilder<unknown> | null = null,
+): Promise<AttemptRow | undefined> {
   const itemScores = scored ? JSON.stringify(Object.fromEntries(scored.items.map((i) => [i.name, i.score]))) : null;
   const update = sql`update attempts set status = 'submitted', data = ${JSON.stringify(data)}::jsonb, submitted_at = ${rowNow}, updated_at = ${rowNow},
       score = ${scored?.score ?? null}::float8, max_score = ${scored?.maxScore ?? null}::float8, percent = ${scored?.percent ?? null}::float8,
@@ -85,9 +89,10 @@ export async function recordSubmission(db: Kysely<Database>, id: string, data: R
   const rows = JSON.stringify(results.map((c) => ({
     competency_id: c.id, score: c.score, max_score: c.maxScore, percent: c.percent, level: c.level, items: c.items,
   })));
+  const extra = also ? sql`, also_written as (${also})` : sql``;
   const query = results.length === 0
-    ? sql<AttemptRow>`with updated as (${update}) select * from updated`
-    : sql<AttemptRow>`with updated as (${update}),
+    ? sql<AttemptRow>`with updated as (${update})${extra} select * from updated`
+    : sql<AttemptRow>`with updated as (${update})${extra},
         written as (
           insert into competency_results (attempt_id, competency_id, score, max_score, percent, level, items)
           select updated.id, r.competency_id, r.score, r.max_score, r.percent, r.level, r.items

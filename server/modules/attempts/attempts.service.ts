@@ -15,6 +15,7 @@ import { canSeePersonResults } from "../profiles/profile-access.js";
 import { recommendCourses } from "../profiles/recommend.js";
 import { scoreResponse, type Level } from "../scoring/scorer.js";
 import * as repo from "./attempts.repository.js";
+import { waveResultNotice } from "../progress/wave-notice.js";
 
 export interface AttemptView {
   id: string;
@@ -161,7 +162,8 @@ export class AttemptsService {
     const answers = this.pastGrace(attempt) || data === undefined ? attempt.data : keepKnownAnswers(loaded.codec.toStored(data), loaded);
     const scored = loaded.answerKey.items.length ? scoreResponse(loaded.answerKey, answers) : null;
     const [written, owner] = await Promise.all([
-      repo.recordSubmission(this.db, id, answers, scored),
+      // A mentee's new wave result tells the mentor, in the same statement as the submission.
+      repo.recordSubmission(this.db, id, answers, scored, scored && attempt.user_id ? waveResultNotice(loaded.definition.title) : null),
       attempt.user_id ? findPersonById(this.db, attempt.user_id) : undefined,
     ]);
     if (!written) {

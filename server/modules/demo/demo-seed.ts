@@ -11,6 +11,8 @@ import { assignEligible, deactivateAssignments } from "../campaigns/campaigns.re
 import { isoDay } from "../../shared/dates.js";
 import { seedDemoCourseGroups } from "../course-groups/demo-groups.js";
 import { seedDemoMentorPairs } from "../mentoring/demo-pairs.js";
+import { seedDemoPlans } from "../plans/demo-plans.js";
+import { seedDemoWaves } from "../progress/demo-waves.js";
 import { seedDemoSchoolData } from "../schools/demo-school-data.js";
 import { seedDemoClimate } from "../climate/demo-climate.js";
 
@@ -141,6 +143,10 @@ export async function seedDemoRegion(db: Kysely<Database>, registry: InstrumentR
     }).execute();
     // Pairs proposed by the optimal matching and confirmed for about a third of the teachers with deficits.
     await seedDemoMentorPairs(trx, DEMO_REGION.id, methodologist?.id ?? null);
+    // The pilot schools' intermediate wave (closed): measured growth after courses and mentoring.
+    await seedDemoWaves(trx, registry, DEMO_REGION.id);
+    // Development plans of the mentored teachers, their meetings, and notifications.
+    await seedDemoPlans(trx, DEMO_REGION.id);
 
     return {
       municipalities: region.municipalities.length, schools: region.schools.length,

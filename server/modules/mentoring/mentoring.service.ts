@@ -10,6 +10,7 @@ import { neighbourMap, pairFacts, type Distance } from "./matching-model.js";
 import type { AssignRequest, BatchRequest, MentorView, MyMenteeView, PairView, ProposalRequest } from "./mentoring.schemas.js";
 import * as repo from "./mentoring.repository.js";
 import { candidatesFor, proposePairs, reasonOf } from "./proposals.js";
+import { mentorAssigned, notify } from "../notifications/notify.js";
 
 type PairInput = BatchRequest["pairs"][number];
 const optional = <K extends string>(key: K, value: string | null | undefined) => (value ? { [key]: value } : {}) as Partial<Record<K, string>>;
@@ -143,6 +144,7 @@ export class MentoringService {
     const load = await repo.currentLoad(trx, mentor.id);
     if (load >= capacityOf(mentor)) throw conflict(`У наставника ${mentor.full_name} нет свободных мест (${load} из ${capacityOf(mentor)})`, "mentor_at_capacity");
     await repo.insertPair(trx, { mentorId: mentor.id, menteeId: mentee.id, assignedBy: actor.id, reason: input.reason?.trim() || reason, subject });
+    await notify(trx, mentee.id, mentorAssigned(mentor.full_name, mentor.school_name, subject));
     return toPairView((await repo.listPairs(trx, null, { menteeId: mentee.id }))[0]!);
   }
 
