@@ -65,6 +65,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Notifications shown in the page: a new mentor, a plan item, a meeting, a new wave's result.
   await db.schema.createTable("notifications")
     .addColumn("id", "uuid", (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+    // Insertion order: two notifications of one moment still list in the order they were made.
+    .addColumn("seq", "bigint", (c) => c.notNull().generatedAlwaysAsIdentity())
     .addColumn("user_id", "uuid", (c) => c.notNull().references("users.id").onDelete("cascade"))
     .addColumn("kind", "text", (c) => c.notNull())
     .addColumn("title", "text", (c) => c.notNull())
@@ -73,7 +75,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn("read_at", "timestamptz")
     .execute();
-  await db.schema.createIndex("notifications_user_idx").on("notifications").columns(["user_id", "created_at"]).execute();
+  await db.schema.createIndex("notifications_user_idx").on("notifications").columns(["user_id", "created_at", "seq"]).execute();
   await db.schema.createIndex("notifications_unread_idx").on("notifications").column("user_id").where(sql.ref("read_at"), "is", null).execute();
 }
 

@@ -306,6 +306,7 @@ export interface MentorMeetingsTable {
 
 export interface NotificationsTable {
   id: Generated<string>;
+  seq: ColumnType<number, never, never>;
   user_id: string;
   kind: string;
   title: string;

@@ -11,7 +11,7 @@ import { isStaff } from "./roles";
 // SurveyJS and chart.js are heavy: only the pages that show them load them.
 const TakeTestPage = lazy(() => import("../features/take-test/take-test-page"));
 const ResultPage = lazy(() => import("../features/results/result-page"));
-const ProfilePage = lazy(() => import("../features/profile/profile-page"));
+const ProfilePage = lazy(() => import("./person-pages"));
 // The institute's workspace, each section its own chunk.
 const DashboardPage = lazy(() => import("../features/dashboard/dashboard-page"));
 const CampaignsPage = lazy(() => import("../features/campaigns/campaigns-page"));

@@ -8,10 +8,12 @@ import type { ModuleDeps } from "../../shared/module-deps.js";
 import { sendDownload, sendTable, xlsxBuffer, XLSX_TYPE } from "../../shared/spreadsheet.js";
 import { CourseGroupsEditing } from "./course-groups.editing.js";
 import { rosterFileName, rosterSheets, rosterTable } from "./course-groups.export.js";
+import { currentUser } from "../../plugins/auth.js";
 import {
   CourseChoiceSchema, ExportAllQuery, GroupDetailSchema, GroupSchema, ListQuery, MemberParams, MembersBody, ProposalBody,
-  ProposalSchema, SaveGroupsBody, UpdateGroupBody,
+  MyGroupSchema, ProposalSchema, SaveGroupsBody, UpdateGroupBody,
 } from "./course-groups.schemas.js";
+import { MyGroupsService } from "./my-groups.service.js";
 import { CourseGroupsService } from "./course-groups.service.js";
 
 const READERS: Role[] = ["methodologist", "admin", "municipal"];
@@ -21,7 +23,13 @@ export default async function courseGroupsRoutes(fastify: FastifyInstance, deps:
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const reads = new CourseGroupsService(deps.db);
   const edits = new CourseGroupsEditing(deps.db, reads);
+  const mine = new MyGroupsService(deps.db);
   const tags = ["course-groups"];
+
+  app.get("/api/me/groups", {
+    config: { access: "user" },
+    schema: { tags, summary: "Мои курсы: утверждённые группы, в которых я состою", response: { 200: Type.Array(MyGroupSchema), ...errors(401, 403) } },
+  }, async (request) => mine.of(currentUser(request).id));
 
   app.post("/api/course-groups/proposals", {
     config: { access: { roles: WRITERS } },

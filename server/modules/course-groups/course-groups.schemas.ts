@@ -180,3 +180,23 @@ export const CourseChoiceSchema = Type.Object({
   municipalities: Type.Array(Municipality),
 });
 export type CourseChoiceView = Static<typeof CourseChoiceSchema>;
+
+/** «Мои курсы и группы»: a confirmed group the signed-in person is in. */
+export const MyGroupSchema = Type.Object({
+  id: Type.String(),
+  title: Type.String(),
+  courseId: Type.String(),
+  courseTitle: Type.String(),
+  hours: Type.Integer(),
+  format: Type.String(),
+  /** The competencies the course addresses. */
+  competencies: Type.Array(Type.String()),
+  startsOn: Type.Optional(DateString),
+  endsOn: Type.Optional(DateString),
+  /** By today's date (UTC): not started, running, over; or no dates set yet. */
+  state: Type.String({ enum: ["upcoming", "running", "finished", "undated"] }),
+  members: Type.Integer(),
+  /** The person's plan has an item tied to this group. */
+  inPlan: Type.Boolean(),
+});
+export type MyGroupView = Static<typeof MyGroupSchema>;

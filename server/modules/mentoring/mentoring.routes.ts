@@ -12,6 +12,7 @@ import {
   PairSchema, PairsExportQuery, PairsQuery, ProposalBody, ProposalSchema,
 } from "./mentoring.schemas.js";
 import { MentoringService } from "./mentoring.service.js";
+import { MenteesService } from "./mentees.service.js";
 import { subjectName } from "../../shared/labels.js";
 
 const READERS: Role[] = ["methodologist", "admin", "municipal"];
@@ -20,6 +21,7 @@ const WRITERS: Role[] = ["methodologist", "admin"];
 export default async function mentoringRoutes(fastify: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const mentoring = new MentoringService(deps.db);
+  const mentees = new MenteesService(deps.db);
   const tags = ["mentoring"];
 
   app.post("/api/mentoring/proposals", {
@@ -88,6 +90,6 @@ export default async function mentoringRoutes(fastify: FastifyInstance, deps: Mo
 
   app.get("/api/mentor/mentees", {
     config: { access: { roles: ["mentor"] } },
-    schema: { tags, summary: "Мои наставляемые", response: { 200: Type.Array(MyMenteeSchema), ...errors(401, 403) } },
-  }, async (request) => mentoring.menteesOf(currentUser(request).id));
+    schema: { tags, summary: "Мои наставляемые: дефициты, последний результат, план, встречи, непрочитанное", response: { 200: Type.Array(MyMenteeSchema), ...errors(401, 403) } },
+  }, async (request) => mentees.menteesOf(currentUser(request).id));
 }

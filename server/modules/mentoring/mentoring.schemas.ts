@@ -159,5 +159,22 @@ export const MyMenteeSchema = Type.Object({
   subject: Type.Optional(Type.String()),
   since: Type.String({ format: "date-time" }),
   reason: Type.Optional(Type.String()),
+  /** The mentor's workspace: how to write to the mentee, and where they stand. */
+  email: Type.Optional(Type.String()),
+  /** The latest submitted test: its day, its overall percent, the test, and the campaign's wave. */
+  latestResult: Type.Optional(Type.Object({
+    measuredAt: Type.String({ format: "date-time" }),
+    percent: Type.Number(),
+    instrumentId: Type.String(),
+    instrumentTitle: Type.String(),
+    campaignTitle: Type.Optional(Type.String()),
+    wave: Type.Optional(Type.String({ enum: ["input", "intermediate", "final"] })),
+  })),
+  /** The plan's items: all but dropped, done, in progress, and open ones past their due day (UTC). */
+  plan: Type.Object({ total: Type.Integer(), done: Type.Integer(), inProgress: Type.Integer(), overdue: Type.Integer(), changedAt: Type.Optional(Type.String({ format: "date-time" })) }),
+  lastMeetingOn: Type.Optional(Type.String({ format: "date" })),
+  meetings: Type.Integer(),
+  /** The mentor's unread notifications about this mentee (an item done, a new wave's result). */
+  unread: Type.Integer(),
 });
 export type MyMenteeView = Static<typeof MyMenteeSchema>;

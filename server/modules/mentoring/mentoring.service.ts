@@ -7,7 +7,7 @@ import type { Principal, UserPrincipal } from "../auth/principal.js";
 import { changeScope, reaches, staffScope, type StaffScope } from "../auth/staff-scope.js";
 import { capacityOf, masteredBy } from "./matching-input.js";
 import { neighbourMap, pairFacts, type Distance } from "./matching-model.js";
-import type { AssignRequest, BatchRequest, MentorView, MyMenteeView, PairView, ProposalRequest } from "./mentoring.schemas.js";
+import type { AssignRequest, BatchRequest, MentorView, PairView, ProposalRequest } from "./mentoring.schemas.js";
 import * as repo from "./mentoring.repository.js";
 import { candidatesFor, proposePairs, reasonOf } from "./proposals.js";
 import { mentorAssigned, notify } from "../notifications/notify.js";
@@ -104,23 +104,6 @@ export class MentoringService {
       }
       await repo.setCapacity(trx, mentorId, capacity);
       return toMentorView((await repo.findPerson(trx, mentorId))!);
-    });
-  }
-
-  /** The signed-in mentor's current mentees with their deficits, as their profiles show them. */
-  async menteesOf(mentorId: string): Promise<MyMenteeView[]> {
-    const pairs = await repo.listPairs(this.db, null, { mentorId });
-    const deficits = await repo.latestDeficits(this.db, pairs.map((p) => p.mentee_id));
-    return pairs.map((p) => {
-      // A method competency measured by two tests counts once, at its weakest.
-      const own = new Map<string, { id: string; title: string; percent: number }>();
-      for (const d of deficits) if (d.user_id === p.mentee_id && !own.has(d.competency_id)) own.set(d.competency_id, { id: d.competency_id, title: d.title, percent: d.percent });
-      return {
-        userId: p.mentee_id, name: p.mentee_name, ...optional("schoolId", p.mentee_school_id),
-        deficits: [...own.keys()], deficitTitles: [...own.values()],
-        ...optional("schoolName", p.mentee_school_name), ...optional("municipalityName", p.mentee_municipality_name),
-        subjects: p.mentee_subjects, ...optional("subject", p.subject), since: new Date(p.assigned_at).toISOString(), ...optional("reason", p.reason),
-      };
     });
   }
 

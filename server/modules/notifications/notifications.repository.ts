@@ -8,7 +8,7 @@ export async function listNotifications(db: Kysely<Database>, userId: string, un
   let q = db.selectFrom("notifications").select(["id", "kind", "title", "body", "link", "created_at", "read_at"])
     .where("user_id", "=", userId);
   if (unreadOnly) q = q.where("read_at", "is", null);
-  return q.orderBy("created_at", "desc").orderBy("id", "desc").limit(LIST_LIMIT).execute();
+  return q.orderBy("created_at", "desc").orderBy("seq", "desc").limit(LIST_LIMIT).execute();
 }
 export type NotificationRow = Awaited<ReturnType<typeof listNotifications>>[number];
 

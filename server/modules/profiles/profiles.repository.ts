@@ -30,8 +30,20 @@ export async function findLatestResults(db: Kysely<Database>, userId: string) {
     .execute();
 }
 
+/** The current mentor and how to reach them: their e-mail, their school and its phone and e-mail. */
 export async function findCurrentMentor(db: Kysely<Database>, menteeId: string) {
-  return db.selectFrom("mentor_assignments as m").innerJoin("users as u", "u.id", "m.mentor_id")
-    .select(["u.id", "u.full_name", "u.school_id", "u.subjects", "u.position"])
+  return db.selectFrom("mentor_assignments as m").innerJoin("users as u", "u.id", "m.mentor_id").leftJoin("schools as s", "s.id", "u.school_id")
+    .select([
+      "u.id", "u.full_name", "u.school_id", "u.subjects", "u.position", "u.email",
+      "s.short_name as school_name", "s.phone as school_phone", "s.email as school_email", "m.assigned_at", "m.subject",
+    ])
     .where("m.mentee_id", "=", menteeId).where("m.ended_at", "is", null).executeTakeFirst();
+}
+
+/** What a profile says of the person besides results: their position, e-mail, school and municipality. */
+export async function findContact(db: Kysely<Database>, userId: string) {
+  return db.selectFrom("users as u").leftJoin("schools as s", "s.id", "u.school_id")
+    .leftJoin("municipalities as m", (join) => join.on(sql<boolean>`m.id = coalesce(s.municipality_id, u.municipality_id)`))
+    .select(["u.position", "u.email", "s.short_name as school_name", "m.name as municipality_name"])
+    .where("u.id", "=", userId).executeTakeFirst();
 }
