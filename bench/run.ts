@@ -7,13 +7,22 @@ import { openDatabase } from "../server/db/database.js";
 import { migrateToLatest } from "../server/db/migrator.js";
 import { syncLibrary } from "../server/modules/instruments/instruments.service.js";
 import { benchScoring, makeResponses } from "./scoring.js";
-import { benchSubmit } from "./submit.js";
+import { benchExamPaths, examLines, type ExamOptions } from "./exam-paths.js";
 import { benchImports } from "./imports.js";
 import { benchGrouping, formatGrouping } from "./grouping.js";
 import { benchMatching, matchingLines } from "./matching.js";
 
-const SUBMITS = Number(process.env.BENCH_SUBMITS ?? 400);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const EXAM: ExamOptions = {
+  connections: Number(process.env.BENCH_CONNECTIONS ?? 50),
+  seconds: Number(process.env.BENCH_SECONDS ?? 5),
+  rounds: Number(process.env.BENCH_ROUNDS ?? 3),
+  submits: Number(process.env.BENCH_SUBMITS ?? 1500),
+  autosaveAttempts: 500,
+  answers: 30,
+};
+/** BENCH_ONLY=exam runs sections 1–2 alone; BENCH_DB=postgres|pglite limits section 2 to one database. */
+const ONLY = process.env.BENCH_ONLY;
+const DATABASES = (process.env.BENCH_DB ?? "postgres,pglite").split(",");
 
 const fmt = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: n < 10 ? 2 : 0 });
 
@@ -31,20 +40,30 @@ console.log(`   pure scorer (precompiled key)        ${fmt(scoring.pure.perSecon
 console.log(`   survey-core Model + isAnswerCorrect  ${fmt(scoring.model.perSecond).padStart(12)} responses/s   (baseline)`);
 console.log(`   ratio pure / survey-core             ${fmt(scoring.ratio).padStart(12)} ×\n`);
 
+// Section 2 runs on PostgreSQL (DATABASE_URL, or a server answering on 127.0.0.1:5432) and on PGlite.
+const postgresUrl = process.env.DATABASE_URL || (await reachable("postgres://postgres@127.0.0.1:5432/postgres"));
+console.log("2. Exam-day paths over HTTP, each against a bare Fastify route doing the same work in the same run (autocannon)");
+for (const kind of ["postgres", "pglite"] as const) {
+  if (!DATABASES.includes(kind)) continue;
+  if (kind === "postgres" && !postgresUrl) { console.log("   postgres: no server (set DATABASE_URL): skipped\n"); continue; }
+  const scratchPg = kind === "postgres" ? await createScratchDatabase(postgresUrl!, "exam") : undefined;
+  try {
+    for (const line of examLines(await benchExamPaths(kind, scratchPg?.url, math, responses[0]!, EXAM), EXAM)) console.log(line);
+    console.log("");
+  } finally {
+    await scratchPg?.drop();
+  }
+}
+if (ONLY === "exam") process.exit(0);
+
 // With DATABASE_URL, the bench uses a scratch database of its own on that server and drops it after.
 const scratch = process.env.DATABASE_URL ? await createScratchDatabase(process.env.DATABASE_URL) : undefined;
 const database = await openDatabase({ databaseUrl: scratch?.url, pgliteDir: "memory://", poolSize: 10 });
 await migrateToLatest(database.db);
 await syncLibrary(database.db, registry.all().map((i) => i.definition), registry.catalogues);
 try {
-  const submit = await benchSubmit(database, registry, responses, SUBMITS, CONCURRENCY);
-  console.log(`2. Submitting an attempt (${database.kind}, ${SUBMITS} submissions, ${CONCURRENCY} in flight)`);
-  console.log(`   POST /api/attempts/:id/submit (HTTP, auth, validation, scoring, results)  ${fmt(submit.submitsPerSecond).padStart(8)} /s`);
-  console.log(`   bare INSERT of the same attempt row (Kysely, same database)               ${fmt(submit.insertsPerSecond).padStart(8)} /s   (baseline)`);
-  console.log(`   ratio submit / bare insert                                                ${fmt(submit.ratio).padStart(8)} ×`);
-
   const imports = await benchImports(database, registry);
-  console.log(`\n3. Importing a staff file (${database.kind}, ${imports.people} people)`);
+  console.log(`3. Importing a staff file (${database.kind}, ${imports.people} people)`);
   console.log(`   check XLSX (read, validate, set-based look-ups)                ${fmt(imports.checkXlsxMs).padStart(8)} ms`);
   console.log(`   check CSV                                                      ${fmt(imports.checkCsvMs).padStart(8)} ms`);
   console.log(`   import (one transaction: upserts, roles, campaign assignments) ${fmt(imports.importMs).padStart(8)} ms  ${fmt(imports.importPerSecond)} people/s`);
@@ -63,8 +82,19 @@ const [matchingHead, ...matchingRest] = matchingLines(await benchMatching());
 console.log(`\n5. ${matchingHead}`);
 for (const line of matchingRest) console.log(line);
 
-async function createScratchDatabase(url: string) {
-  const name = `orientir_bench_${process.pid}`;
+async function reachable(url: string): Promise<string | undefined> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
+  try {
+    await client.connect();
+    await client.end();
+    return url;
+  } catch {
+    return undefined;
+  }
+}
+
+async function createScratchDatabase(url: string, part = "") {
+  const name = `orientir_bench_${part}${process.pid}`;
   const admin = new URL(url);
   admin.pathname = "/postgres";
   const run = async (statement: string) => {

@@ -1,5 +1,5 @@
 // buildApp: registers the plugins, then every module, in order. It never listens; main.ts and tests do.
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { LogController, type FastifyInstance } from "fastify";
 import fastifyMultipart from "@fastify/multipart";
 import fastifySwagger from "@fastify/swagger";
 import type { Config } from "./config.js";
@@ -7,6 +7,8 @@ import type { DatabaseHandle } from "./db/database.js";
 import { ErrorBody } from "./shared/http-schemas.js";
 import authPlugin from "./plugins/auth.js";
 import errorsPlugin from "./plugins/errors.js";
+import loadShedding from "./plugins/load-shedding.js";
+import requestLog from "./plugins/request-log.js";
 import securityHeaders from "./plugins/security-headers.js";
 import { schemaController } from "./plugins/validation.js";
 import staticClient from "./plugins/static-client.js";
@@ -27,7 +29,6 @@ import accessCodesRoutes from "./modules/access-codes/access-codes.routes.js";
 import climateRoutes from "./modules/climate/climate.routes.js";
 import plansRoutes from "./modules/plans/plans.routes.js";
 import notificationsRoutes from "./modules/notifications/notifications.routes.js";
-import progressRoutes from "./modules/progress/progress.routes.js";
 import analyticsRoutes from "./modules/analytics/analytics.routes.js";
 import { CampaignSchema } from "./modules/campaigns/campaigns.schemas.js";
 import { CampaignsService } from "./modules/campaigns/campaigns.service.js";
@@ -37,6 +38,7 @@ import importsRoutes from "./modules/imports/imports.routes.js";
 import mentoringRoutes from "./modules/mentoring/mentoring.routes.js";
 import schoolsRoutes from "./modules/schools/schools.routes.js";
 import schoolFactsRoutes from "./modules/schools/school-facts.routes.js";
+import progressRoutes from "./modules/progress/progress.routes.js";
 import type { ModuleDeps } from "./shared/module-deps.js";
 
 export interface AppDependencies {
@@ -53,12 +55,17 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     // Request log lines carry no client address: paired with an anonymous respondent's requests it
     // would tie answers to a device. Rate limits read the address in memory only.
     logger: deps.logger ?? { level: config.logLevel, serializers: { req: (req) => ({ method: req.method, url: req.url }) } },
+    // Not two lines per request: request-log.ts writes the slow, failing and sampled ones.
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     schemaController,
   });
 
   await app.register(errorsPlugin);
+  await app.register(requestLog);
+  // Before authentication: a request refused for load costs next to nothing.
+  await app.register(loadShedding, { queueDelayMs: database.queueDelayMs });
   await app.register(securityHeaders);
   await app.register(fastifySwagger, {
     openapi: { info: { title: "Orientir API", version: "1" }, components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } } },

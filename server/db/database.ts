@@ -2,12 +2,19 @@
 import { mkdir } from "node:fs/promises";
 import { Kysely, PGliteDialect, PostgresDialect } from "kysely";
 import type { Database } from "./schema.js";
+import { registerNativePrepared } from "./prepared-statement.js";
 
 export type DatabaseKind = "pglite" | "postgres";
 
 export interface DatabaseHandle {
   db: Kysely<Database>;
   kind: DatabaseKind;
+  /**
+   * How long the oldest query still waiting for a pg pool connection has waited, in ms; 0 when none
+   * waits. Load shedding reads it. PGlite has none: its statements run on the event loop itself, so
+   * the event loop's delay is its queue.
+   */
+  queueDelayMs?(): number;
   close(): Promise<void>;
 }
 
@@ -25,8 +32,18 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     pg.default.types.setTypeParser(1082, (v: string) => v);
     pg.default.types.setTypeParser(20, (v: string) => Number(v));
     const pool = new pg.default.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const queueDelayMs = timeQueue(pool as unknown as { connect: () => Promise<unknown> });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: "postgres", close: () => db.destroy() };
+    // The exam-day statements run as pg's own named statements, on a pooled connection like any query.
+    registerNativePrepared(db, async (name, text, values) => {
+      const client = await pool.connect();
+      try {
+        return (await client.query({ name, text, values: values as unknown[] })).rows;
+      } finally {
+        client.release();
+      }
+    });
+    return { db, kind: "postgres", queueDelayMs, close: () => db.destroy() };
   }
   const dir = options.pgliteDir ?? "memory://";
   if (!dir.startsWith("memory://")) await mkdir(dir, { recursive: true });
@@ -34,4 +51,24 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   const pglite = await PGlite.create(dir, { parsers: { 1082: (v: string) => v, 20: (v: string) => Number(v) } });
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
   return { db, kind: "pglite", close: () => db.destroy() };
+}
+
+/**
+ * Wraps pool.connect (Kysely takes a connection per query or transaction; the pool serves waiters
+ * first come, first served) to know when each waiter began: the queue's delay is the age of the oldest.
+ */
+function timeQueue(pool: { connect: () => Promise<unknown> }): () => number {
+  const started: number[] = [];
+  const connect = pool.connect.bind(pool);
+  pool.connect = async () => {
+    const at = performance.now();
+    started.push(at);
+    try {
+      return await connect();
+    } finally {
+      const index = started.indexOf(at);
+      if (index >= 0) started.splice(index, 1);
+    }
+  };
+  return () => (started.length ? performance.now() - started[0]! : 0);
 }

@@ -16,13 +16,20 @@ const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join("; ");
 
+const HEADERS = {
+  "content-security-policy": CONTENT_SECURITY_POLICY,
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "no-referrer",
+  "x-frame-options": "DENY",
+  "cross-origin-opener-policy": "same-origin",
+};
+/** API answers are personal and change: never kept by a browser or a proxy unless a route says otherwise (onSend runs after it). */
+const API_HEADERS = { ...HEADERS, "cache-control": "no-store" };
+
 export default fp(async function securityHeaders(app: FastifyInstance) {
-  app.addHook("onSend", async (request, reply) => {
-    reply.header("content-security-policy", CONTENT_SECURITY_POLICY);
-    reply.header("x-content-type-options", "nosniff");
-    reply.header("referrer-policy", "no-referrer");
-    reply.header("x-frame-options", "DENY");
-    reply.header("cross-origin-opener-policy", "same-origin");
-    if (request.url.startsWith("/api/")) reply.header("cache-control", "no-store");
+  // A callback hook with one object per kind of answer: it runs on every request, autosaves included.
+  app.addHook("onSend", (request, reply, payload, done) => {
+    reply.headers(request.url.startsWith("/api/") ? API_HEADERS : HEADERS);
+    done(null, payload);
   });
 });

@@ -1,55 +1,40 @@
 // Attempt use cases: start or resume, autosave, submit once (the server owns the clock), read results.
-import { createHash } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { AttemptRow, Database } from "../../db/schema.js";
 import { AppError, conflict, forbidden, notFound } from "../../shared/app-error.js";
+import { LruCache } from "../../shared/lru-cache.js";
 import type { AnonymousPrincipal, Principal } from "../auth/principal.js";
 import { findRoundCampaign } from "../climate/climate-rounds.repository.js";
-import { campaignAcceptsAnswers, findActiveAssignment, findActiveCampaignForSchool, listPersonAssignments, type AssignedCampaign } from "../campaigns/campaigns.repository.js";
+import { findActiveAssignment, findActiveCampaignForSchool, listPersonAssignments, type AssignedCampaign } from "../campaigns/campaigns.repository.js";
 import { ruDate } from "../../shared/dates.js";
+import type { InstrumentDefinition } from "../instruments/instrument.types.js";
 import type { InstrumentRegistry, LoadedInstrument } from "../instruments/registry.js";
-import type { AnswerCodec } from "../instruments/answer-codec.js";
 import { mayTake, summarize, type Taker } from "../instruments/instruments.service.js";
-import { findPersonById, findSchoolRegion, type Person } from "../people/people.repository.js";
+import { findPersonById, findSchoolRegion } from "../people/people.repository.js";
 import { canSeePersonResults } from "../profiles/profile-access.js";
-import { recommendCourses } from "../profiles/recommend.js";
-import { scoreResponse, type Level } from "../scoring/scorer.js";
-import * as repo from "./attempts.repository.js";
+import { resultView, storedResult } from "./attempt-results.js";
+import { scoreResponse } from "../scoring/scorer.js";
 import { waveResultNotice } from "../progress/wave-notice.js";
+import {
+  alreadySubmitted, attemptNotFound, attemptSummary, audienceOf, campaignClosed, campaignSummary, keepKnownAnswers, respondentKeyOf,
+  savedView, timeOver, toView, type AttemptView, type KeptAnswers, type ResultView,
+} from "./attempt-views.js";
+import * as repo from "./attempts.repository.js";
 
-export interface AttemptView {
-  id: string;
-  instrumentId: string;
-  version: number;
-  status: "in_progress" | "submitted";
-  data: Record<string, unknown>;
-  currentPage: number;
-  startedAt: string;
-  submittedAt?: string;
-  deadlineAt?: string;
-  serverTime: string;
-}
+export { keepKnownAnswers, respondentKeyOf, toView, type AttemptView, type ResultView } from "./attempt-views.js";
 
-export interface ResultView {
-  attemptId: string;
-  instrumentId: string;
-  instrumentTitle: string;
-  version: number;
-  submittedAt: string;
-  score: number;
-  maxScore: number;
-  percent: number;
-  competencies: Array<{ id: string; title: string; score: number; maxScore: number; percent: number; level: Level; items: number }>;
-  deficits: string[];
-  courses: Array<{ id: string; title: string; hours: number; format: string; reason: string; competencies: string[] }>;
-}
+/** Attempts whose facts (instrument, version, owner) this process keeps; they never change, so they never go stale. */
+const ATTEMPTS_CACHED = 20_000;
+/** Teachers' subjects, for opening a subject test: a minute old at most. */
+const SUBJECTS_CACHED = 20_000;
+const SUBJECTS_TTL_MS = 60_000;
 
-/** Answers larger than this are not answers. */
-const MAX_DATA_BYTES = 256 * 1024;
-
-export const respondentKeyOf = (respondentId: string) => createHash("sha256").update(`respondent:${respondentId}`).digest("hex");
+type Submission = { attempt: AttemptView; result: ResultView | null };
 
 export class AttemptsService {
+  private readonly facts = new LruCache<string, repo.AttemptFacts>(ATTEMPTS_CACHED);
+  private readonly subjects = new LruCache<string, readonly string[]>(SUBJECTS_CACHED);
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly registry: InstrumentRegistry,
@@ -62,6 +47,20 @@ export class AttemptsService {
     }
     const person = await findPersonById(this.db, principal.id);
     return { principal, subjects: person?.subjects ?? [], regionId: person?.regionId ?? principal.regionId ?? undefined };
+  }
+
+  /**
+   * Enough of the viewer to decide whether they may open `instrument`: only a teacher opening a
+   * subject test depends on the database (their subjects), and those are kept a minute.
+   */
+  async viewerOf(principal: Principal, instrument: InstrumentDefinition): Promise<Taker> {
+    if (principal.kind !== "user" || instrument.kind !== "subject-test" || !principal.roles.includes("teacher")) return { principal, subjects: [] };
+    let subjects = this.subjects.get(principal.id);
+    if (!subjects) {
+      subjects = (await repo.findSubjects(this.db, principal.id)) ?? [];
+      this.subjects.set(principal.id, subjects, Date.now() + SUBJECTS_TTL_MS);
+    }
+    return { principal, subjects };
   }
 
   /** The instruments this person may take in the running campaigns, each with its campaign and the state of their attempt. */
@@ -124,93 +123,105 @@ export class AttemptsService {
 
   private async resumeOrRefuse(db: Kysely<Database>, existing: AttemptRow) {
     if (existing.status === "submitted") throw conflict("Вы уже прошли этот тест в текущем мониторинге", "already_submitted");
-    return { attempt: await this.view(db, existing), created: false };
-  }
-
-  /** The attempt as its browser knows it: answers in the values the served survey uses. */
-  private async view(db: Kysely<Database>, row: AttemptRow): Promise<AttemptView> {
-    return toView(row, (await this.versionOf(db, row)).codec);
+    return { attempt: toView(existing, (await this.versionOf(existing, db)).codec), created: false };
   }
 
   async get(principal: Principal, id: string): Promise<AttemptView> {
-    return this.view(this.db, await this.owned(this.db, principal, id));
+    const attempt = await repo.findAttempt(this.db, id);
+    if (!attempt || !ownsAttempt(principal, attempt)) throw attemptNotFound();
+    return toView(attempt, (await this.versionOf(attempt)).codec);
   }
 
+  /**
+   * Autosave: one guarded UPDATE (attempts.repository.ts `saveAnswers`) carries every rule; only
+   * when it writes nothing does one read say why, in the order the rules have always been told:
+   * someone else's (404), submitted, campaign closed, time over (409).
+   */
   async save(principal: Principal, id: string, data: Record<string, unknown>, currentPage: number | undefined): Promise<AttemptView> {
-    return this.db.transaction().execute(async (trx) => {
-      const attempt = await this.owned(trx, principal, id, true);
-      if (attempt.status === "submitted") throw conflict("Ответы уже отправлены, изменить их нельзя", "already_submitted");
-      await this.refuseUnlessCampaignOpen(trx, attempt);
-      if (this.pastGrace(attempt)) throw conflict("Время на выполнение истекло: ответы сохранены на момент окончания времени", "time_over");
-      const loaded = await this.versionOf(trx, attempt);
-      const saved = await repo.saveAnswers(trx, id, keepKnownAnswers(loaded.codec.toStored(data), loaded), currentPage ?? attempt.current_page);
-      // The campaign closed between the check above and the write: the write did not happen.
-      if (!saved) {
-        await this.refuseUnlessCampaignOpen(trx, attempt);
-        throw conflict("Ответы уже отправлены, изменить их нельзя", "already_submitted");
-      }
-      return toView(saved, loaded.codec);
-    });
+    const facts = this.knownFacts(principal, id) ?? await this.factsOf(principal, id);
+    const loaded = this.currentVersion(facts) ?? await this.versionOf(facts);
+    let kept: KeptAnswers;
+    try {
+      kept = keepKnownAnswers(data, loaded);
+    } catch (error) {
+      // Too large: unless the attempt takes no answers anyway, which is the answer then.
+      throw (await this.refusalToSave(id)) ?? error;
+    }
+    for (let tries = 0; tries < 2; tries++) {
+      const saved = await repo.saveAnswers(this.db, id, ownerOf(principal), kept.json, currentPage, this.graceCutoff());
+      if (saved) return savedView(id, facts, saved, kept.served);
+      const refusal = await this.refusalToSave(id);
+      if (refusal) throw refusal;
+      // Nothing stood in the way when read: a deadline or a last day moved between the two statements.
+    }
+    throw alreadySubmitted();
   }
 
-  async submit(principal: Principal, id: string, data: Record<string, unknown> | undefined): Promise<{ attempt: AttemptView; result: ResultView | null }> {
-    const attempt = await this.owned(this.db, principal, id);
-    if (attempt.status === "submitted") return { attempt: await this.view(this.db, attempt), result: await this.resultOf(attempt) };
-    await this.refuseUnlessCampaignOpen(this.db, attempt);
-    const loaded = await this.versionOf(this.db, attempt);
-    // Past the limit and its grace, what counts is what was saved while time remained.
-    const answers = this.pastGrace(attempt) || data === undefined ? attempt.data : keepKnownAnswers(loaded.codec.toStored(data), loaded);
-    const scored = loaded.answerKey.items.length ? scoreResponse(loaded.answerKey, answers) : null;
-    const [written, owner] = await Promise.all([
-      // A mentee's new wave result tells the mentor, in the same statement as the submission.
-      repo.recordSubmission(this.db, id, answers, scored, scored && attempt.user_id ? waveResultNotice(loaded.definition.title) : null),
-      attempt.user_id ? findPersonById(this.db, attempt.user_id) : undefined,
-    ]);
-    if (!written) {
-      // A concurrent submission of the same attempt got there first: answer with what it stored.
-      // Otherwise the campaign closed a moment ago, and nothing was written.
-      const stored = (await repo.findAttempt(this.db, id))!;
-      if (stored.status !== "submitted") await this.refuseUnlessCampaignOpen(this.db, stored);
-      return { attempt: await this.view(this.db, stored), result: await this.resultOf(stored) };
+  private async refusalToSave(id: string): Promise<AppError | undefined> {
+    const stored = await repo.findAttemptWithCampaign(this.db, id);
+    if (!stored) return attemptNotFound();
+    if (stored.status === "submitted") return alreadySubmitted();
+    if (!stored.campaign_open) return campaignClosed({ status: stored.campaign_status, ends_on: stored.campaign_ends_on });
+    if (this.pastGrace(stored.deadline_at)) return timeOver();
+    return undefined;
+  }
+
+  /**
+   * Submission: the usual case (in progress, in time, campaign open, answers sent) is one statement
+   * that updates, writes the results and reads what the answer needs. Anything else takes one read
+   * and is decided as before: a repeat returns the stored result, a closed campaign refuses, past the
+   * limit and its grace what was saved in time is scored. Concurrent submits of one attempt: one wins
+   * the row, the others match nothing and answer with its result.
+   */
+  async submit(principal: Principal, id: string, data: Record<string, unknown> | undefined): Promise<Submission> {
+    const facts = this.knownFacts(principal, id) ?? await this.factsOf(principal, id);
+    const loaded = await this.versionOf(facts);
+    const owner = ownerOf(principal);
+    let kept: KeptAnswers | undefined;
+    let tooLarge: unknown;
+    try {
+      kept = data === undefined ? undefined : keepKnownAnswers(data, loaded);
+    } catch (error) {
+      if (!(error instanceof AppError && error.statusCode === 413)) throw error;
+      tooLarge = error;
     }
+    if (kept) {
+      const written = await this.record(id, owner, facts, loaded, kept, this.graceCutoff());
+      if (written) return written;
+    }
+    for (let tries = 0; tries < 3; tries++) {
+      const stored = await repo.findAttemptWithCampaign(this.db, id);
+      if (!stored) throw attemptNotFound();
+      if (stored.status === "submitted") return { attempt: toView(stored, loaded.codec), result: await storedResult(this.db, this.registry.catalogues.courses, stored, async () => loaded) };
+      if (!stored.campaign_open) throw campaignClosed({ status: stored.campaign_status, ends_on: stored.campaign_ends_on });
+      // Past the limit and its grace, what counts is what was saved while time remained.
+      const late = this.pastGrace(stored.deadline_at);
+      if (!late && tooLarge) throw tooLarge;
+      const answers = late || !kept ? { answers: stored.data, json: JSON.stringify(stored.data), served: stored.data } : kept;
+      const written = await this.record(id, owner, facts, loaded, answers, late ? null : this.graceCutoff());
+      if (written) return written;
+    }
+    throw conflict("Попытка изменилась во время отправки; отправьте ответы ещё раз", "attempt_changed");
+  }
+
+  private async record(id: string, owner: repo.Owner, facts: repo.AttemptFacts, loaded: LoadedInstrument, kept: KeptAnswers, cutoff: Date | null): Promise<Submission | undefined> {
+    const scored = loaded.answerKey.items.length ? scoreResponse(loaded.answerKey, kept.answers) : null;
+    // A mentee's scored result in an intermediate or final wave tells their mentor, in the same statement.
+    const also = scored && facts.user_id ? waveResultNotice(loaded.definition.title) : null;
+    const written = await repo.recordSubmission(this.db, id, owner, kept.json, scored, cutoff, also);
+    if (!written) return undefined;
     const competencies = (scored?.competencies ?? []).map(({ id: cid, title, score, maxScore, percent, level, items }) => ({ id: cid, title, score, maxScore, percent, level, items }));
-    return { attempt: toView(written, loaded.codec), result: scored ? this.resultView(written, loaded, competencies, owner) : null };
+    const person = written.user_id && written.owner_subjects ? { roles: written.owner_roles ?? [], subjects: written.owner_subjects } : undefined;
+    return { attempt: toView(written, loaded.codec), result: scored ? resultView(written, loaded, competencies, person, this.registry.catalogues.courses) : null };
   }
 
   async result(principal: Principal, id: string): Promise<ResultView> {
     const attempt = await repo.findAttempt(this.db, id);
-    if (!attempt || !(await this.maySeeResult(principal, attempt))) throw notFound("Попытка не найдена", "attempt_not_found");
+    if (!attempt || !(await this.maySeeResult(principal, attempt))) throw attemptNotFound();
     if (attempt.status !== "submitted") throw conflict("Результат появится после отправки ответов", "not_submitted");
-    const result = await this.resultOf(attempt);
+    const result = await storedResult(this.db, this.registry.catalogues.courses, attempt, () => this.versionOf(attempt));
     if (!result) throw notFound("У этого инструмента нет баллов", "no_result");
     return result;
-  }
-
-  private async resultOf(attempt: AttemptRow): Promise<ResultView | null> {
-    if (attempt.score === null || attempt.max_score === null || !attempt.submitted_at) return null;
-    const loaded = await this.versionOf(this.db, attempt);
-    const [rows, owner] = await Promise.all([
-      repo.findCompetencyResults(this.db, attempt.id),
-      attempt.user_id ? findPersonById(this.db, attempt.user_id) : undefined,
-    ]);
-    const order = loaded.answerKey.competencies.map((c) => c.id);
-    const competencies = rows
-      .map((r) => ({ id: r.id, title: r.title, score: r.score, maxScore: r.max_score, percent: r.percent, level: r.level, items: r.items }))
-      .sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
-    return this.resultView(attempt, loaded, competencies, owner);
-  }
-
-  private resultView(attempt: AttemptRow, loaded: LoadedInstrument, competencies: ResultView["competencies"], owner: Person | undefined): ResultView {
-    const courses = owner
-      ? recommendCourses({ roles: owner.roles, subjects: owner.subjects, competencies }, this.registry.catalogues.courses)
-      : [];
-    return {
-      attemptId: attempt.id, instrumentId: attempt.instrument_id, instrumentTitle: loaded.definition.title, version: attempt.version,
-      submittedAt: attempt.submitted_at!.toISOString(),
-      score: attempt.score!, maxScore: attempt.max_score!, percent: attempt.percent ?? 0,
-      competencies, deficits: competencies.filter((c) => c.level === "deficit").map((c) => c.id),
-      courses: courses.map((c) => ({ id: c.course.id, title: c.course.title, hours: c.course.hours, format: c.course.format, reason: c.reason, competencies: c.addresses })),
-    };
   }
 
   private async maySeeResult(principal: Principal, attempt: AttemptRow): Promise<boolean> {
@@ -219,75 +230,56 @@ export class AttemptsService {
     return canSeePersonResults(this.db, principal, attempt.user_id);
   }
 
-  /** The attempt, if it belongs to this principal; someone else's attempt does not exist for them. */
-  private async owned(db: Kysely<Database>, principal: Principal, id: string, lock = false): Promise<AttemptRow> {
-    const attempt = lock ? await repo.findAttemptForUpdate(db, id) : await repo.findAttempt(db, id);
-    const mine = attempt && (principal.kind === "user"
-      ? attempt.user_id === principal.id
-      : attempt.respondent_key === respondentKeyOf(principal.respondentId));
-    if (!attempt || !mine) throw notFound("Попытка не найдена", "attempt_not_found");
-    return attempt;
+  /** The attempt's facts when this process knows them already (no promise on the hot path); 404 when they are someone else's. */
+  private knownFacts(principal: Principal, id: string): repo.AttemptFacts | undefined {
+    const facts = this.facts.get(id);
+    if (facts && !ownsAttempt(principal, facts)) throw attemptNotFound();
+    return facts;
   }
 
-  /** A closed campaign, or one whose last day is past, takes no more answers; what was saved stays. */
-  private async refuseUnlessCampaignOpen(db: Kysely<Database>, attempt: AttemptRow): Promise<void> {
-    const campaign = await campaignAcceptsAnswers(db, attempt.campaign_id);
-    if (campaign?.open) return;
-    throw conflict(
-      campaign?.status === "active"
-        ? `Срок диагностики закончился ${ruDate(campaign.ends_on)}: сохранённые ответы остаются, но изменить или отправить их нельзя`
-        : "Мониторинг закрыт: сохранённые ответы остаются, но изменить или отправить их нельзя",
-      "campaign_closed",
-    );
+  /** The attempt's facts, if it is this principal's; someone else's attempt does not exist for them. Read once per process. */
+  private async factsOf(principal: Principal, id: string): Promise<repo.AttemptFacts> {
+    let facts = this.facts.get(id);
+    if (!facts) {
+      facts = await repo.findAttemptFacts(this.db, id);
+      if (facts) this.facts.set(id, facts);
+    }
+    if (!facts || !ownsAttempt(principal, facts)) throw attemptNotFound();
+    return facts;
   }
 
-  private pastGrace(attempt: AttemptRow): boolean {
-    return attempt.deadline_at !== null && Date.now() > attempt.deadline_at.getTime() + this.graceSeconds * 1000;
+  /** Now less the grace, by the server's clock: a deadline before it has passed for good. */
+  private graceCutoff(): Date {
+    return new Date(Date.now() - this.graceSeconds * 1000);
   }
 
-  private async versionOf(db: Kysely<Database>, attempt: AttemptRow): Promise<LoadedInstrument> {
+  private pastGrace(deadline: Date | null): boolean {
+    return deadline !== null && Date.now() > deadline.getTime() + this.graceSeconds * 1000;
+  }
+
+  /** The instrument when the attempt is on its current version, without a promise. */
+  private currentVersion(attempt: Pick<AttemptRow, "instrument_id" | "version">): LoadedInstrument | undefined {
+    const current = this.registry.get(attempt.instrument_id);
+    return current?.definition.version === attempt.version ? current : undefined;
+  }
+
+  /** The instrument at the attempt's version: the current one from memory, an older one read once. */
+  private async versionOf(attempt: Pick<AttemptRow, "instrument_id" | "version">, db: Kysely<Database> = this.db): Promise<LoadedInstrument> {
     const loaded = await this.registry.atVersion(db, attempt.instrument_id, attempt.version);
     if (!loaded) throw new Error(`instrument ${attempt.instrument_id} version ${attempt.version} is missing`);
     return loaded;
   }
 }
 
+function ownsAttempt(principal: Principal, attempt: Pick<AttemptRow, "user_id" | "respondent_key">): boolean {
+  return principal.kind === "user" ? attempt.user_id === principal.id : attempt.respondent_key === respondentKeyOf(principal.respondentId);
+}
+
+function ownerOf(principal: Principal): repo.Owner {
+  return principal.kind === "user" ? { userId: principal.id } : { respondentKey: respondentKeyOf(principal.respondentId) };
+}
+
 /** An anonymous respondent answers in the campaign of its code's round; a code without a round, in the school's running campaign. */
 function anonymousCampaign(db: Kysely<Database>, p: AnonymousPrincipal): Promise<AssignedCampaign | undefined> {
   return p.roundId ? findRoundCampaign(db, p.roundId) : findActiveCampaignForSchool(db, p.schoolId, p.instrumentId);
-}
-
-function campaignSummary(c: Pick<AssignedCampaign, "id" | "title" | "wave" | "starts_on" | "ends_on" | "in_window">) {
-  return { id: c.id, title: c.title, wave: c.wave, startsOn: c.starts_on, endsOn: c.ends_on, inWindow: c.in_window };
-}
-
-function attemptSummary(a: Pick<AttemptRow, "id" | "status" | "submitted_at" | "percent" | "deadline_at">) {
-  return {
-    id: a.id, status: a.status,
-    ...(a.submitted_at ? { submittedAt: a.submitted_at.toISOString() } : {}),
-    ...(a.percent !== null ? { percent: a.percent } : {}),
-    ...(a.deadline_at ? { deadlineAt: a.deadline_at.toISOString() } : {}),
-  };
-}
-
-function audienceOf(loaded: LoadedInstrument): string {
-  return loaded.definition.audience[0] ?? "teacher";
-}
-
-/** Stores answers to the instrument's own questions only; anything else a client sends is dropped. */
-export function keepKnownAnswers(data: Record<string, unknown>, loaded: LoadedInstrument): Record<string, unknown> {
-  const kept: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(data)) if (loaded.questionNames.has(name) && value !== null) kept[name] = value;
-  if (Buffer.byteLength(JSON.stringify(kept)) > MAX_DATA_BYTES) throw new AppError(413, "payload_too_large", "Слишком большой объём ответов");
-  return kept;
-}
-
-export function toView(row: AttemptRow, codec: AnswerCodec): AttemptView {
-  return {
-    id: row.id, instrumentId: row.instrument_id, version: row.version, status: row.status, data: codec.toServed(row.data),
-    currentPage: row.current_page, startedAt: row.started_at.toISOString(),
-    ...(row.submitted_at ? { submittedAt: row.submitted_at.toISOString() } : {}),
-    ...(row.deadline_at ? { deadlineAt: row.deadline_at.toISOString() } : {}),
-    serverTime: new Date().toISOString(),
-  };
 }

@@ -1,4 +1,5 @@
-// The instrument registry: every definition, its respondent copy and answer key, compiled once at start.
+// The instrument registry: every definition, its respondent copy (serialised, with its ETag) and answer key, compiled once at start.
+import { createHash } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.js";
 import { compileAnswerKey, type AnswerKey } from "../scoring/answer-key.js";
@@ -14,8 +15,24 @@ export interface LoadedInstrument {
   answerKey: AnswerKey;
   /** Names of every question: what an attempt may store. */
   questionNames: ReadonlySet<string>;
+  /** Names of the questions whose answers the codec translates (rankings): every other answer passes as it is. */
+  translated: ReadonlySet<string>;
   /** Translates between the values the browser sees and those of the file (rankings are opaque). */
   codec: AnswerCodec;
+  /** GET /api/instruments/:id's body, serialised once, and its strong ETag. */
+  served: { body: Buffer; etag: string };
+}
+
+/**
+ * The served body, byte for byte as Fastify's serializer writes InstrumentSchema (required fields
+ * in schema order, then the optional time limit): the same for every viewer, so it is built once.
+ */
+export function servedInstrument(def: InstrumentDefinition, survey: SurveyJson): { body: Buffer; etag: string } {
+  const body = Buffer.from(JSON.stringify({
+    id: def.id, version: def.version, kind: def.kind, title: def.title, survey,
+    ...(def.timeLimitMinutes ? { timeLimitMinutes: def.timeLimitMinutes } : {}),
+  }));
+  return { body, etag: `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"` };
 }
 
 export class InstrumentRegistry {
@@ -29,12 +46,15 @@ export class InstrumentRegistry {
 
   private load(def: InstrumentDefinition): LoadedInstrument {
     const codec = buildAnswerCodec(def);
+    const respondentSurvey = respondentCopy(def, codec);
     return {
       definition: def,
       codec,
-      respondentSurvey: respondentCopy(def, codec),
+      respondentSurvey,
+      served: servedInstrument(def, respondentSurvey),
       answerKey: compileAnswerKey(def, this.catalogues.competencies),
       questionNames: new Set(questionsOf(def.survey).map((q) => q.name)),
+      translated: new Set(questionsOf(def.survey).filter((q) => q.type === "ranking").map((q) => q.name)),
     };
   }
 
@@ -46,7 +66,10 @@ export class InstrumentRegistry {
     return this.current.get(id);
   }
 
-  /** The instrument as it was at `version`: the current one, or a stored older version. */
+  /**
+   * The instrument as it was at `version`: the current one from memory (no query), or a stored older
+   * version, read once. A failed or empty read is not kept: the next call reads again.
+   */
   async atVersion(db: Kysely<Database>, id: string, version: number): Promise<LoadedInstrument | undefined> {
     const current = this.current.get(id);
     if (current?.definition.version === version) return current;
@@ -55,6 +78,7 @@ export class InstrumentRegistry {
     if (!loading) {
       loading = findVersionDefinition(db, id, version).then((def) => (def ? this.load(def) : undefined));
       this.older.set(key, loading);
+      loading.then((loaded) => { if (!loaded) this.older.delete(key); }, () => this.older.delete(key));
     }
     return loading;
   }

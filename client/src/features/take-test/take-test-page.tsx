@@ -9,6 +9,7 @@ import { Link, navigate } from "../../app/router";
 import { api, ApiError, type Attempt, type Instrument } from "../../lib/api";
 import { formatDuration, plural } from "../../lib/format";
 import { ErrorNotice, Loading } from "../../lib/ui";
+import { clearPending, readPending, withPending } from "./pending-answers";
 import { useAutosave } from "./use-autosave";
 import { useCountdown } from "./use-countdown";
 import { SaveIndicator } from "./save-indicator";
@@ -24,7 +25,10 @@ export default function TakeTestPage({ instrumentId }: { instrumentId: string })
   const load = useCallback(() => {
     setError(null);
     Promise.all([api.instrument(instrumentId), api.startAttempt(instrumentId)])
-      .then(([instrument, attempt]) => setLoaded({ instrument, attempt }), setError);
+      .then(([instrument, attempt]) => {
+        if (attempt.status === "submitted") clearPending(attempt.id);
+        setLoaded({ instrument, attempt });
+      }, setError);
   }, [instrumentId]);
   useEffect(load, [load]);
 
@@ -69,8 +73,11 @@ function TestRunner({ instrument, attempt }: Loaded) {
     survey.showQuestionNumbers = "on";
     survey.showCompletedPage = false;
     survey.completeText = "Завершить и отправить";
-    survey.data = attempt.data;
-    survey.currentPageNo = Math.min(attempt.currentPage, Math.max(0, survey.visiblePageCount - 1));
+    // Answers this browser kept but the server never acknowledged (lost connection, reload) come back on top.
+    const pending = readPending(attempt.id);
+    survey.data = withPending(attempt.data, pending);
+    const page = pending?.unsaved.length ? Math.max(pending.currentPage, attempt.currentPage) : attempt.currentPage;
+    survey.currentPageNo = Math.min(page, Math.max(0, survey.visiblePageCount - 1));
     return survey;
   }, [instrument, attempt]);
 
@@ -84,6 +91,7 @@ function TestRunner({ instrument, attempt }: Loaded) {
     setSubmitError(null);
     try {
       const { result } = await api.submitAttempt(attempt.id, model.data as Record<string, unknown>);
+      clearPending(attempt.id);
       // Questionnaires without scores (climate, conditions) have no result page: back home, marked done.
       navigate(result ? `/results/${attempt.id}` : "/", { replace: true });
     } catch (e) {
@@ -129,7 +137,7 @@ function TestRunner({ instrument, attempt }: Loaded) {
       <div className="test-bar">
         <h1 id="test-title" className="test-title">{instrument.title}</h1>
         <div className="test-status">
-          <SaveIndicator state={autosave} />
+          <SaveIndicator autosave={autosave} labels={(names) => names.map((name) => questionLabel(model, name))} />
           {remaining !== null && (
             <span className={`timer ${remaining < 5 * 60_000 ? "timer-low" : ""}`} role="timer" aria-live={remaining < 5 * 60_000 ? "polite" : "off"}>
               <span className="visually-hidden">Осталось времени: </span>{formatDuration(remaining)}
@@ -158,4 +166,11 @@ function TestRunner({ instrument, attempt }: Loaded) {
       )}
     </section>
   );
+}
+
+/** A question as the person knows it: its number on the page («4»), or its name when numbers are off. */
+function questionLabel(model: Model, name: string): string {
+  const question = model.getQuestionByName(name);
+  const no = question?.no ? String(question.no).replace(/\.$/, "") : "";
+  return no || name;
 }
