@@ -76,14 +76,5 @@ export function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** A small seeded generator (mulberry32), so a run's answers can be replayed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded generator, so a run's answers can be replayed: the server's own mulberry32. */
+export { mulberry32 as seededRandom } from "../server/shared/random.js";

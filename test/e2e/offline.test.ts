@@ -1,7 +1,8 @@
 // A bad network in a real browser: answers given while the connection is down are kept, survive a reload, and reach the server when it returns.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BrowserContext, Locator, Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { openBrowser, startServer, type RunningServer } from "./harness";
+import { answerVisiblePage } from "./survey-steps";
 import { apiAs, signIn } from "./workspace-steps";
 
 let server: RunningServer;
@@ -17,28 +18,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** Answers the visible page: a choice in each radio and checkbox question, a number in each text field. */
-async function answerVisiblePage(page: Page): Promise<string[]> {
-  const answered: string[] = [];
-  for (const question of await page.locator(".sd-question").all()) {
-    const name = (await question.getAttribute("data-name")) ?? "";
-    if (await pick(question, "input[type=radio]")) answered.push(name);
-    else if (await pick(question, "input[type=checkbox]")) answered.push(name);
-    else if ((await question.locator("input[type=text], input:not([type])").count()) > 0) {
-      await question.locator("input[type=text], input:not([type])").first().fill("7");
-      await question.locator("input[type=text], input:not([type])").first().blur();
-      answered.push(name);
-    }
-  }
-  return answered;
-}
-
-async function pick(question: Locator, selector: string): Promise<boolean> {
-  if ((await question.locator(selector).count()) === 0) return false;
-  await question.locator(`label:has(${selector})`).last().click();
-  return true;
-}
-
 const indicator = (page: Page) => page.locator("[data-save-state]");
 
 describe("a teacher on a bad network", () => {
@@ -50,7 +29,7 @@ describe("a teacher on a bad network", () => {
     await page.goto(`${server.url}/tests/subject-math`);
     await expect.poll(() => page.locator(".sd-page").count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await page.getByRole("button", { name: "Далее" }).click(); // past the instructions
-    const online = await answerVisiblePage(page);
+    const online = await answerVisiblePage(page, { option: "last", text: "7" });
     await page.getByRole("button", { name: "Далее" }).click(); // page change: autosave, connected
     await expect.poll(() => indicator(page).getAttribute("data-save-state"), { timeout: 15_000 }).toBe("saved");
     const attempt = await api.post<{ id: string; data: Record<string, unknown> }>("/api/attempts", { instrumentId: "subject-math" });
@@ -58,7 +37,7 @@ describe("a teacher on a bad network", () => {
 
     // The connection drops: the next page is answered and left without the server hearing of it.
     await browser.setOffline(true);
-    const offline = await answerVisiblePage(page);
+    const offline = await answerVisiblePage(page, { option: "last", text: "7" });
     expect(offline.length).toBeGreaterThan(2);
     await page.getByRole("button", { name: "Далее" }).click();
     await expect.poll(() => indicator(page).getAttribute("data-save-state"), { timeout: 15_000 }).toBe("offline");

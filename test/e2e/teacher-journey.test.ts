@@ -1,7 +1,8 @@
 // The teacher's journey in a real browser: sign in, answer, reload and find the answers kept, submit, see the profile.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BrowserContext, Locator, Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { openBrowser, startServer, type RunningServer } from "./harness";
+import { answerVisiblePage } from "./survey-steps";
 
 let server: RunningServer;
 let browser: BrowserContext;
@@ -15,29 +16,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-/** Answers every question on the visible page: the first option, "1" in text fields. Rankings stay as they are. */
-async function answerVisiblePage(page: Page): Promise<string[]> {
-  const answered: string[] = [];
-  for (const question of await page.locator(".sd-question").all()) {
-    const name = (await question.getAttribute("data-name")) ?? "";
-    if (await pick(question, "input[type=radio]")) answered.push(name);
-    else if (await pick(question, "input[type=checkbox]")) answered.push(name);
-    else if ((await question.locator("input[type=text], input:not([type])").count()) > 0) {
-      await question.locator("input[type=text], input:not([type])").first().fill("1");
-      answered.push(name);
-    }
-  }
-  return answered;
-}
-
-async function pick(question: Locator, selector: string): Promise<boolean> {
-  const inputs = question.locator(selector);
-  if ((await inputs.count()) === 0) return false;
-  // SurveyJS hides the native input behind a styled label: click the label, as a person does.
-  await question.locator(`label:has(${selector})`).first().click();
-  return true;
-}
 
 async function checkedNames(page: Page): Promise<string[]> {
   return page.locator(".sd-question:has(input:checked)").evaluateAll((els) => els.map((e) => e.getAttribute("data-name") ?? ""));
