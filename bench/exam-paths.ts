@@ -8,9 +8,10 @@ import type { ServerReady, ServerRequest } from "./exam-server.js";
 import { load, type LoadFigures, type LoadPlan } from "./http-load.js";
 
 /**
- * The app against its floor, and for the writes against the same floor sending its statement whole
- * (planned on every call, as issue 9 words the floor). The floor proper prepares its statement, as
- * the app's hot statements are prepared: a floor the app could beat by preparing would be no floor.
+ * The app against its floors. For the writes, two: the bare route as issue 9 words it, sending its
+ * statement with its values (planned on every call; the goals stand against it), and the same route
+ * with its statement prepared, as the app's hot statements are: a stricter floor, since the app
+ * could not beat it by preparing. `ratio` is against the prepared floor, `plainRatio` against the first.
  */
 export interface Comparison { app: LoadFigures; bare: LoadFigures; ratio: number; plain?: LoadFigures; plainRatio?: number }
 export interface ExamFigures {
@@ -160,12 +161,15 @@ const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { minimumFracti
 export function examLines(f: ExamFigures, o: ExamOptions): string[] {
   const row = (label: string, x: LoadFigures) => `   ${label.padEnd(64)}${fmt(x.perSecond).padStart(7)} /s  p50 ${fmt(x.p50).padStart(4)} ms  p99 ${fmt(x.p99).padStart(5)} ms${x.shed ? `  (${fmt(x.shed)} shed with 503)` : ""}`;
   const ratio = (label: string, value: number, goal?: number) => `   ${label.padEnd(64)}${fmt(value, 2).padStart(7)} ×${goal ? `   (goal ≥ ${goal})` : ""}`;
+  // The goal stands against the floor as issue 9 words it: a bare route sending its statement with
+  // its values (planned on every call). The prepared floor is stricter (it gets what the app's own hot
+  // statements get) and is printed beside it, so neither figure hides the other.
   const writes = (c: Comparison, app: string, bare: string, what: string, goal: number) => [
     row(app, c.app),
-    row(`${bare}, prepared (baseline)`, c.bare),
-    ...(c.plain ? [row(`${bare}, sent whole each time`, c.plain)] : []),
-    ratio(`ratio ${what} / bare`, c.ratio, goal),
-    ...(c.plainRatio !== undefined ? [ratio(`ratio ${what} / bare sending its statement whole`, c.plainRatio)] : []),
+    ...(c.plain ? [row(`${bare} (baseline)`, c.plain)] : []),
+    row(`${bare}, prepared (stricter floor)`, c.bare),
+    ...(c.plainRatio !== undefined ? [ratio(`ratio ${what} / bare`, c.plainRatio, goal)] : []),
+    ratio(`ratio ${what} / bare prepared`, c.ratio),
   ];
   const lines = [
     `${f.kind}: ${o.connections} connections, ${o.rounds} rounds (medians), ${o.seconds} s each or ${fmt(o.submits)} submissions`,

@@ -16,7 +16,7 @@ const EXAM: ExamOptions = {
   connections: Number(process.env.BENCH_CONNECTIONS ?? 50),
   seconds: Number(process.env.BENCH_SECONDS ?? 5),
   rounds: Number(process.env.BENCH_ROUNDS ?? 3),
-  submits: Number(process.env.BENCH_SUBMITS ?? 1500),
+  submits: Number(process.env.BENCH_SUBMITS ?? 3000),
   autosaveAttempts: 500,
   answers: 30,
 };
