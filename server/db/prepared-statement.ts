@@ -12,6 +12,8 @@ import type { Database } from "./schema.js";
  * When a session does not have the statement (a new pooled connection), it is prepared there and run
  * again; where sessions do not hold statements (a pooler in transaction mode), the process falls back
  * to sending the statement itself, as before.
+ * On a pg pool opened by openDatabase the driver's own named statements are used instead (below), under
+ * names of their own. Inside a transaction nothing is prepared.
  */
 
 const SPECIAL = /['\\]/;
@@ -64,12 +66,16 @@ const INDETERMINATE = new Set(["42P18", "42P08", "42804"]);
 /** Runs `query` as a prepared statement of the connection it gets; the rows it returns. */
 export async function executePrepared<R>(db: Kysely<Database>, query: RawBuilder<R> | CompiledQuery<R>): Promise<R[]> {
   const compiled = "compile" in query ? query.compile(db) : query;
+  // Inside a transaction a failed EXECUTE (the session lacks the statement) would abort the whole
+  // transaction, and a transaction is one connection anyway: sent whole. The hot paths run outside one.
+  if (db.isTransaction) return (await db.executeQuery(compiled)).rows;
   const name = nameOf(compiled.sql);
-  // A transaction is another Kysely object with no native runner: it takes the EXECUTE path on its own connection.
   const native = natives.get(db);
   if (native && !unpreparable.has(name)) {
     try {
-      return (await native(name, compiled.sql, compiled.parameters)) as R[];
+      // A name of its own: the same connection may hold the SQL-level PREPARE of this text (made by a
+      // transaction below), which the driver does not know of; one name for both would collide.
+      return (await native(`${name}_wire`, compiled.sql, compiled.parameters)) as R[];
     } catch (error) {
       if (!INDETERMINATE.has(String(code(error)))) throw error;
       unpreparable.add(name);

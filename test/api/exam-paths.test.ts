@@ -2,10 +2,10 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import fastJson from "fast-json-stringify";
-import { sql } from "kysely";
+import { CompiledQuery, sql } from "kysely";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { accessCodeDigest, generateAccessCode, normalizeAccessCode } from "../../server/modules/auth/access-codes.js";
-import { literal, preparedFallbacks } from "../../server/db/prepared-statement.js";
+import { executePrepared, literal, preparedFallbacks } from "../../server/db/prepared-statement.js";
 import { InstrumentSchema } from "../../server/modules/instruments/instruments.schemas.js";
 import type { LoadedInstrument } from "../../server/modules/instruments/registry.js";
 import { isoDay, ruDate } from "../../server/shared/dates.js";
@@ -206,6 +206,20 @@ describe("autosave keeps every rule in its one statement", () => {
 });
 
 describe("the hot statements, prepared once per session", () => {
+  it("run on connections that hold the same text prepared at the SQL level, and inside a transaction", async () => {
+    const query = CompiledQuery.raw("select $1::int + 1 as n", [41]) as CompiledQuery<{ n: number }>;
+    const many = (db: typeof t.db) => Promise.all(Array.from({ length: 15 }, () => executePrepared(db, query)));
+    // A Kysely of its own over the same pool takes the PREPARE/EXECUTE path on PostgreSQL too, on every pooled connection…
+    expect((await many(t.db.withoutPlugins())).map((r) => r[0]!.n)).toEqual(Array(15).fill(42));
+    // …and the app's own then runs the driver's named statements on those same connections.
+    expect((await many(t.db)).map((r) => r[0]!.n)).toEqual(Array(15).fill(42));
+    // In a transaction the statement is sent whole: a failed EXECUTE there would abort the transaction.
+    await t.db.transaction().execute(async (trx) => {
+      expect((await executePrepared(trx, query))[0]!.n).toBe(42);
+      expect((await sql<{ n: number }>`select 1 as n`.execute(trx)).rows[0]!.n).toBe(1);
+    });
+  });
+
   it("run prepared: none fell back to being sent whole, and the session holds them", async () => {
     const attempt = await start("teacher");
     for (let i = 0; i < 3; i++) expect((await save("teacher", attempt.id, { data: { "m-eq-01": String(i) } })).statusCode).toBe(200);
