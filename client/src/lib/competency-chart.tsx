@@ -1,58 +1,13 @@
 // A horizontal bar chart of competency percents, coloured by level, with the level thresholds marked.
-import { useEffect, useRef, useState } from "react";
-import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip, type Plugin } from "chart.js";
+import { useEffect, useRef } from "react";
+import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip } from "chart.js";
 import type { Level } from "./api";
 import { LEVEL_COLORS, LEVEL_LABELS } from "./format";
+import { useWidthBucket, verticalLines, wrap } from "./chart-parts";
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
 
 export interface ChartRow { id: string; title: string; percent: number; level: Level }
-
-/** Long titles wrap onto several lines instead of being cut. */
-function wrap(text: string, width = 38): string[] {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of text.split(" ")) {
-    if ((line + " " + word).trim().length > width && line) {
-      lines.push(line);
-      line = word;
-    } else line = (line + " " + word).trim();
-  }
-  if (line) lines.push(line);
-  return lines;
-}
-
-const thresholds = (marks: number[]): Plugin<"bar"> => ({
-  id: "thresholds",
-  afterDatasetsDraw(chart) {
-    const { ctx, chartArea, scales } = chart;
-    ctx.save();
-    ctx.setLineDash([4, 4]);
-    ctx.strokeStyle = "#8592a3";
-    ctx.lineWidth = 1;
-    for (const mark of marks) {
-      const x = scales.x!.getPixelForValue(mark);
-      ctx.beginPath();
-      ctx.moveTo(x, chartArea.top);
-      ctx.lineTo(x, chartArea.bottom);
-      ctx.stroke();
-    }
-    ctx.restore();
-  },
-});
-
-/** The container's width in 40 px steps: labels re-wrap when a phone turns, not on every pixel. */
-function useWidthBucket(element: React.RefObject<HTMLElement | null>): number {
-  const [bucket, setBucket] = useState(0);
-  useEffect(() => {
-    const target = element.current;
-    if (!target) return;
-    const observer = new ResizeObserver(([entry]) => setBucket(Math.round((entry?.contentRect.width ?? 0) / 40) * 40));
-    observer.observe(target);
-    return () => observer.disconnect();
-  }, [element]);
-  return bucket;
-}
 
 export function CompetencyChart({ rows, label }: { rows: ChartRow[]; label: string }) {
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -89,7 +44,7 @@ export function CompetencyChart({ rows, label }: { rows: ChartRow[]; label: stri
           tooltip: { callbacks: { label: (item) => `${item.formattedValue}% — ${LEVEL_LABELS[rows[item.dataIndex]!.level]}` } },
         },
       },
-      plugins: [thresholds([50, 75])],
+      plugins: [verticalLines([50, 75])],
     });
     return () => chart.destroy();
   }, [rows, width, fontSize, lineChars]);

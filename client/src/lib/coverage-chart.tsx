@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip } from "chart.js";
 import { coverageBars, type CoverageRow } from "./coverage-bars";
+import { wrap } from "./chart-parts";
 
 export type { CoverageRow };
 
@@ -15,17 +16,6 @@ const SERIES = [
 ] as const;
 
 const formatNumber = (n: number): string => n.toLocaleString("ru-RU");
-
-/** Words on lines of at most `width` characters: long names wrap on a phone instead of being cut. */
-function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of text.split(" ")) {
-    if (line && `${line} ${word}`.length > width) { lines.push(line); line = word; } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
 
 /** Whether the chart's box is narrow (a phone): watched, so that turning the phone re-lays the labels. */
 function useNarrow(box: React.RefObject<HTMLElement | null>): boolean {

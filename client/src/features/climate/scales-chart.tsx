@@ -1,51 +1,17 @@
 // The scales of one group against the region: horizontal bars (school coloured by band, region grey), band borders dashed.
-import { useEffect, useRef, useState } from "react";
-import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip, type Plugin } from "chart.js";
+import { useEffect, useRef } from "react";
+import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from "chart.js";
 import { BAND_COLORS, BAND_LABELS, type ClimateGroup } from "./climate-api";
+import { useWidthBucket, verticalLines, wrap } from "../../lib/chart-parts";
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
 
 const REGION = "#aab4c3";
 
-function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of text.split(" ")) {
-    if ((line + " " + word).trim().length > width && line) { lines.push(line); line = word; } else line = (line + " " + word).trim();
-  }
-  if (line) lines.push(line);
-  return lines;
-}
-
-const bandLines = (marks: number[]): Plugin<"bar"> => ({
-  id: "bands",
-  afterDatasetsDraw(chart) {
-    const { ctx, chartArea, scales } = chart;
-    ctx.save();
-    ctx.setLineDash([4, 4]);
-    ctx.strokeStyle = "#8592a3";
-    for (const mark of marks) {
-      const x = scales.x!.getPixelForValue(mark);
-      ctx.beginPath();
-      ctx.moveTo(x, chartArea.top);
-      ctx.lineTo(x, chartArea.bottom);
-      ctx.stroke();
-    }
-    ctx.restore();
-  },
-});
-
 export function ScalesChart({ group, label }: { group: ClimateGroup; label: string }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const box = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(0);
-  useEffect(() => {
-    const target = box.current;
-    if (!target) return;
-    const observer = new ResizeObserver(([entry]) => setWidth(Math.round((entry?.contentRect.width ?? 0) / 40) * 40));
-    observer.observe(target);
-    return () => observer.disconnect();
-  }, []);
+  const width = useWidthBucket(box);
   const narrow = width > 0 && width < 520;
   const lineChars = narrow ? 20 : 34;
   const scales = group.scales;
@@ -72,7 +38,7 @@ export function ScalesChart({ group, label }: { group: ClimateGroup; label: stri
           tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${item.formattedValue}${item.datasetIndex === 0 ? ` — ${BAND_LABELS[scales[item.dataIndex]!.band].toLowerCase()}` : ""}` } },
         },
       },
-      plugins: [bandLines([50, 75])],
+      plugins: [verticalLines([50, 75])],
     });
     return () => chart.destroy();
   }, [scales, width, lineChars, narrow]);

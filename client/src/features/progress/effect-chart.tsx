@@ -1,7 +1,7 @@
 // Mean change with its 95% interval per group (courses, mentoring) in one area; hidden groups named, never drawn.
 import { useEffect, useRef } from "react";
 import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip, type Plugin } from "chart.js";
-import { lineChars, useWidthBucket, wrap } from "./chart-text";
+import { lineChars, useWidthBucket, wrap } from "../../lib/chart-parts";
 import { DECLINE_COLOR, formatPoints, GROWTH_COLOR, type EffectCell, type EffectRow } from "./progress-api";
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);

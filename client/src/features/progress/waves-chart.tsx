@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useRef } from "react";
 import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip, type Plugin } from "chart.js";
 import { formatPercent, WAVE_LABELS } from "../../lib/format";
-import { lineChars, useWidthBucket, wrap } from "./chart-text";
+import { lineChars, useWidthBucket, wrap } from "../../lib/chart-parts";
 import { campaignsOf, DECLINE_COLOR, GROWTH_COLOR, WAVE_COLORS, type Progress } from "./progress-api";
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);

@@ -1,7 +1,8 @@
 // The school page's charts: the index components as z-scores around zero, and a group's climate scales beside the region's.
-import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
-import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip, type ChartConfiguration, type Plugin } from "chart.js";
+import { useCallback, useEffect, useRef } from "react";
+import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip, type ChartConfiguration } from "chart.js";
 import { BAND_COLORS, BAND_LABELS, decimal, type ClimateGroup, type SchoolProfile } from "./schools-api";
+import { useWidthBucket, verticalLines, wrap } from "../../lib/chart-parts";
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
 
@@ -9,47 +10,6 @@ const FONT = "Golos Text Variable";
 const REGION = "#aab4c3";
 const GOOD = "#2f7d4f";
 const BAD = "#b3361f";
-
-function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of text.split(" ")) {
-    if ((line + " " + word).trim().length > width && line) { lines.push(line); line = word; } else line = (line + " " + word).trim();
-  }
-  if (line) lines.push(line);
-  return lines;
-}
-
-/** The container's width in 40 px steps: the chart is rebuilt when a phone turns, not on every pixel. */
-function useWidth(box: RefObject<HTMLDivElement | null>): number {
-  const [width, setWidth] = useState(0);
-  useEffect(() => {
-    const target = box.current;
-    if (!target) return;
-    const observer = new ResizeObserver(([entry]) => setWidth(Math.round((entry?.contentRect.width ?? 0) / 40) * 40));
-    observer.observe(target);
-    return () => observer.disconnect();
-  }, [box]);
-  return width;
-}
-
-const verticalLines = (marks: number[], dashed = true): Plugin<"bar"> => ({
-  id: "marks",
-  afterDatasetsDraw(chart) {
-    const { ctx, chartArea, scales } = chart;
-    ctx.save();
-    if (dashed) ctx.setLineDash([4, 4]);
-    ctx.strokeStyle = "#8592a3";
-    for (const mark of marks) {
-      const x = scales.x!.getPixelForValue(mark);
-      ctx.beginPath();
-      ctx.moveTo(x, chartArea.top);
-      ctx.lineTo(x, chartArea.bottom);
-      ctx.stroke();
-    }
-    ctx.restore();
-  },
-});
 
 /** One chart.js chart, built in an effect and destroyed in its cleanup, sized to its labels. */
 interface BarCanvasProps {
@@ -62,7 +22,7 @@ interface BarCanvasProps {
 function BarCanvas({ config, rows, label, lineChars }: BarCanvasProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const box = useRef<HTMLDivElement>(null);
-  const width = useWidth(box);
+  const width = useWidthBucket(box);
   const chars = lineChars(width);
   useEffect(() => {
     if (!canvas.current || !width) return;

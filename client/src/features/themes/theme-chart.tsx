@@ -2,21 +2,11 @@
 import { useEffect, useRef } from "react";
 import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip } from "chart.js";
 import { formatPercent, LEVEL_COLORS } from "../../lib/format";
+import { wrap } from "../../lib/chart-parts";
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
 
 export interface ChartTheme { competencyId: string; title: string; subjectTitle?: string; deficit: number; tested: number; share: number }
-
-/** A label of a few short lines: long competency names wrap instead of being cut. */
-function wrap(text: string, width = 34): string[] {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of text.split(" ")) {
-    if ((line + " " + word).trim().length > width && line) { lines.push(line); line = word; } else line = (line + " " + word).trim();
-  }
-  if (line) lines.push(line);
-  return lines;
-}
 
 const labelOf = (t: ChartTheme) => `${t.title} (${t.subjectTitle ?? "межпредметная"})`;
 
@@ -27,7 +17,7 @@ export function ThemeChart({ themes }: { themes: ChartTheme[] }) {
     const chart = new Chart(canvas.current, {
       type: "bar",
       data: {
-        labels: themes.map((t) => wrap(labelOf(t))),
+        labels: themes.map((t) => wrap(labelOf(t), 34)),
         datasets: [{ data: themes.map((t) => Math.round(t.share * 1000) / 10), backgroundColor: LEVEL_COLORS.deficit, borderRadius: 4, barPercentage: 0.75 }],
       },
       options: {
@@ -49,7 +39,7 @@ export function ThemeChart({ themes }: { themes: ChartTheme[] }) {
   }, [themes]);
 
   if (themes.length === 0) return <p className="muted">Дефицитов по выбранным условиям нет.</p>;
-  const height = Math.max(160, themes.reduce((h, t) => h + 14 + 15 * wrap(labelOf(t)).length, 40));
+  const height = Math.max(160, themes.reduce((h, t) => h + 14 + 15 * wrap(labelOf(t), 34).length, 40));
   const summary = themes.map((t) => `${labelOf(t)}: ${t.deficit} из ${t.tested}, ${formatPercent(t.share * 100)}`).join("; ");
   return (
     <figure className="chart">
